@@ -4,7 +4,8 @@ import { normalizeArabic } from "../text/normalize.ts";
  * Removes the boilerplate that scraped Arabic news carries around the article body. The rules look at
  * structure and at markers common across outlets, never at a particular site's exact lines:
  *  - a short line that opens a related-articles, tags or comments block ends the body: everything after it
- *    is dropped (مقالات ذات صلة، اخترنا لك، كلمات دلالية، اترك تعليقاً …);
+ *    is dropped (مقالات ذات صلة، اخترنا لك، كلمات دلالية، اترك تعليقاً …); so does a source credit line
+ *    (المصدر: الجزيرة), after which aggregators paste the next story;
  *  - a "read also" line (اقرأ أيضاً / إقرأ أيضا) is dropped with its teaser, wherever it stands;
  *  - embedded tweets (a pic.twitter.com / t.co line, "— Name (@handle) date"), hashtag lines, share and
  *    back-to-top buttons are dropped;
@@ -21,6 +22,7 @@ const END_OF_BODY = [
   /^هل ترغب (بالتعليق|في التعليق)/,
   /^لن يتم نشر عنوان بريدك/,
   /^(التعليقات|تعليقات القراء)$/,
+  /^(المصدر|المصادر|source)\s*:/,
   /^(related|read more|more from|you may also like|comments?)(?!\p{L})/u,
 ];
 

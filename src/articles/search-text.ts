@@ -63,7 +63,7 @@ export function buildSnippet(
   const tokens = tokenize(text);
   const matches = (norm: string): boolean => cliticForms(norm).some((f) => wanted.has(f));
   const first = tokens.findIndex((t) => matches(t.norm));
-  const from = Math.max(0, (first < 0 ? 0 : first) - window / 2);
+  const from = Math.max(0, first - window / 2);
   const slice = tokens.slice(from, from + window);
   if (slice.length === 0) return "";
   let out = "";
