@@ -135,5 +135,7 @@ export function ingestArticle(db: Db, input: ArticleInput, options: IngestOption
     options.afterStore?.(article);
     return { status: "added", article };
   });
-  return store();
+  // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes fails at once
+  // with SQLITE_BUSY when another process wrote in between, instead of waiting out the busy timeout.
+  return store.immediate();
 }

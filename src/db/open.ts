@@ -34,9 +34,9 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export function openDatabase(path: string, options: { migrations?: Migration[] } = {}): Db {
   const db = new Database(path);
   try {
+    db.pragma("busy_timeout = 10000");
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 10000");
     db.pragma("synchronous = NORMAL");
     migrate(db, options.migrations ?? listMigrations());
     return db;
@@ -59,12 +59,15 @@ export function migrate(db: Db, migrations: Migration[]): number {
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
+    // IMMEDIATE, and the version read again inside: two processes opening a new file at once apply
+    // each migration exactly once.
     const apply = db.transaction(() => {
+      if ((db.pragma("user_version", { simple: true }) as number) >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     });
     try {
-      apply();
+      apply.immediate();
     } catch (error) {
       throw new DatabaseError(
         "migration_failed",

@@ -2,7 +2,8 @@
 -- Times are ISO 8601 UTC strings (they sort as text); a chat's own clock is its `timezone`.
 
 CREATE TABLE chats (
-  -- The Telegram chat id: negative for groups and channels.
+  -- The Telegram chat id: negative for groups and channels. It changes when a group becomes a supergroup,
+  -- hence ON UPDATE CASCADE below.
   id INTEGER PRIMARY KEY,
   type TEXT NOT NULL DEFAULT 'private' CHECK (type IN ('private', 'group', 'supergroup', 'channel')),
   title TEXT,
@@ -19,7 +20,7 @@ CREATE TABLE chats (
 
 CREATE TABLE subscriptions (
   id INTEGER PRIMARY KEY,
-  chat_id INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+  chat_id INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
   target_kind TEXT NOT NULL CHECK (target_kind IN ('entity', 'keyword')),
   -- An entity id (kim-jong-un, wonsan) or a normalized keyword (src/text/normalize.ts).
   target TEXT NOT NULL,
@@ -35,7 +36,7 @@ CREATE INDEX subscriptions_target ON subscriptions (target_kind, target);
 
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY,
-  chat_id INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+  chat_id INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('alert', 'digest', 'notice')),
   -- Ids for alerts (rendered when sent, so a late alert lists every source known by then); text otherwise.
   payload TEXT NOT NULL CHECK (json_valid(payload)),
