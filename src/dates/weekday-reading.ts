@@ -1,6 +1,6 @@
 import type { Weekday } from "./calendar.ts";
 import { ARABIC_WEEKDAYS, DAY_PART_LEADS, DAY_PARTS, ENGLISH_WEEKDAYS } from "./lexicon.ts";
-import { gapBefore, isTightGap, lookupToken, type Scan, tokenIn } from "./scan.ts";
+import { gapBefore, isTightGap, lookupToken, type Scan, tokenInWithoutArticle } from "./scan.ts";
 
 /**
  * A weekday name at `index`. An Arabic name counts only with the article (الأحد, والخميس, للسبت) or
@@ -25,7 +25,7 @@ export function readWeekday(
 /** The index after a part of day written before a day: مساء أمس, صباح اليوم, بعد ظهر الأحد, ليلة الأحد. */
 export function skipDayPart(scan: Scan, index: number): number {
   let at = index;
-  if (tokenIn(scan.tokens[at], DAY_PART_LEADS) && isTightGap(gapBefore(scan, at + 1))) at += 1;
-  if (!tokenIn(scan.tokens[at], DAY_PARTS)) return index;
+  if (tokenInWithoutArticle(scan.tokens[at], DAY_PART_LEADS) && isTightGap(gapBefore(scan, at + 1))) at += 1;
+  if (!tokenInWithoutArticle(scan.tokens[at], DAY_PARTS)) return index;
   return isTightGap(gapBefore(scan, at + 1)) ? at + 1 : index;
 }
