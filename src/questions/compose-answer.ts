@@ -1,0 +1,326 @@
+import type { ArticleHit } from "../articles/search.ts";
+import { formatDate } from "../dates/format-date.ts";
+import type { EntityRef, EventRecord } from "../events/event-types.ts";
+import { cliticForms, normalizeArabic } from "../text/normalize.ts";
+import type { KnownEntity, ParsedQuestion, QuestionLang } from "./question-types.ts";
+import type { Selection, Subject } from "./select-events.ts";
+
+/**
+ * The answer as the bot sends it, in the question's language: a line per ambiguous name, a heading, one
+ * bullet per event (counterpart, date, place, number of sources) with its links; or, when nothing
+ * matches, a plain "not found", what is known nearby and what can be asked. Never adds a fact that is not
+ * in the events or articles given.
+ */
+
+export interface ComposeInput {
+  parsed: ParsedQuestion;
+  selection: Selection;
+  /** Articles found by full-text search (the answer to a `search` question, or a hint when nothing matched). */
+  articles: ArticleHit[];
+  /** Events of the subject without the question's filters, offered when none matched. */
+  known: EventRecord[];
+}
+
+const MAX_EVENTS_SHOWN = 10;
+const MAX_LINKS_PER_EVENT = 3;
+const MAX_ARTICLES_SHOWN = 5;
+
+type Lang = QuestionLang;
+
+export function composeAnswer(input: ComposeInput): string {
+  const { parsed, selection } = input;
+  const lang = parsed.lang;
+  const lines: string[] = [];
+  for (const subject of selection.subjects) {
+    const note = describeSubjectChoice(subject, lang);
+    if (note) lines.push(note);
+  }
+  if (parsed.truncated)
+    lines.push(
+      say(lang, "(قرأتُ بداية سؤالك فقط لطوله.)", "(Your question was long; I read its beginning only.)"),
+    );
+
+  if (parsed.intent === "search" || (selection.subjects.length === 0 && !selection.place)) {
+    lines.push(...composeSearch(parsed, input.articles));
+    return lines.join("\n");
+  }
+  if (selection.events.length === 0) {
+    lines.push(...composeNothing(input));
+    return lines.join("\n");
+  }
+  lines.push(heading(parsed, selection));
+  const shown = selection.events.slice(0, MAX_EVENTS_SHOWN);
+  for (const event of shown) lines.push(...describeEvent(event, parsed, selection));
+  const more = selection.events.length - shown.length;
+  if (more > 0)
+    lines.push(
+      say(
+        lang,
+        `… و${countAr(more, "حدث آخر", "حدثان آخران", "أحداث أخرى", "حدثاً آخر")}.`,
+        `… and ${more} more.`,
+      ),
+    );
+  return lines.join("\n");
+}
+
+function say(lang: Lang, ar: string, en: string): string {
+  return lang === "ar" ? ar : en;
+}
+
+export function nameOf(entity: EntityRef | KnownEntity, lang: Lang): string {
+  return lang === "en" ? (entity.name_en ?? entity.name_ar) : entity.name_ar;
+}
+
+/** Arabic counted nouns: 1 and 2 have their own forms, 3–10 take the plural, 11 and up the singular. */
+export function countAr(n: number, one: string, two: string, few: string, many: string): string {
+  if (n === 1) return one;
+  if (n === 2) return two;
+  if (n >= 3 && n <= 10) return `${n} ${few}`;
+  return `${n} ${many}`;
+}
+
+function countEn(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** The word as the question wrote it, without a proclitic (بكيم → كيم), for the ambiguity line. */
+function writtenName(subject: Subject): string {
+  const words = subject.text.split(" ");
+  const first = words[0] ?? "";
+  const known = new Set(
+    [subject.entity, ...subject.alternatives].flatMap((e) => normalizeArabic(e.name_ar).split(" ")),
+  );
+  const norm = normalizeArabic(first);
+  const stem = cliticForms(norm).find((f) => known.has(f));
+  if (!stem || stem === norm) return subject.text;
+  return [first.slice(first.length - stem.length), ...words.slice(1)].join(" ");
+}
+
+function describeSubjectChoice(subject: Subject, lang: Lang): string | null {
+  if (subject.title) {
+    const holders = subject.ids.length;
+    const names = subject.ids.length === 1 ? nameOf(subject.entity, lang) : null;
+    if (names) return `${subject.text} = ${names}`;
+    return say(
+      lang,
+      `${subject.text}: من شغل المنصب وقت كل حدث (${holders} أشخاص).`,
+      `${subject.text}: whoever held the office at the time of each event (${holders} people).`,
+    );
+  }
+  if (subject.alternatives.length === 0) return null;
+  const chosen = nameOf(subject.entity, lang);
+  const others = subject.alternatives.slice(0, 2);
+  const list = others.map((o) => nameOf(o, lang)).join(say(lang, " أو ", " or "));
+  const female = others.length === 1 && others[0]?.gender === "f";
+  const male = others.length === 1 && others[0]?.gender === "m";
+  const written = writtenName(subject);
+  if (lang === "ar") {
+    const full = female ? "اسمها كاملاً" : male ? "اسمه كاملاً" : "الاسم كاملاً";
+    return `${written} = ${chosen}؛ للسؤال عن ${list} اكتب ${full}.`;
+  }
+  const pronoun = female ? "her" : male ? "his" : "the";
+  return `${written} = ${chosen}; to ask about ${list}, write ${pronoun} full name.`;
+}
+
+function subjectNames(selection: Selection, lang: Lang): string[] {
+  return selection.subjects.map((s) => nameOf(s.entity, lang));
+}
+
+function heading(parsed: ParsedQuestion, selection: Selection): string {
+  const lang = parsed.lang;
+  const n = selection.events.length;
+  const [x, y] = subjectNames(selection, lang);
+  const place = selection.place ? nameOf(selection.place, lang) : null;
+  const time = parsed.time ? ` (${parsed.time.text})` : "";
+  const calls = selection.events.every((e) => e.type === "call");
+  switch (parsed.intent) {
+    case "visits":
+      return say(
+        lang,
+        `زيارات إلى ${place}${time}: ${countAr(n, "زيارة واحدة", "زيارتان", "زيارات", "زيارة")}`,
+        `Visits to ${place}${time}: ${n}`,
+      );
+    case "when_met":
+    case "count":
+    case "where_met":
+      if (y) {
+        if (calls)
+          return say(lang, `اتصالات ${x} و${y}${time}: ${n}`, `Calls between ${x} and ${y}${time}: ${n}`);
+        return say(
+          lang,
+          `التقى ${x} و${y}${time} ${countAr(n, "مرة واحدة", "مرتين", "مرات", "مرة")}:`,
+          `${x} and ${y} met${time} ${n === 1 ? "once" : n === 2 ? "twice" : `${n} times`}:`,
+        );
+      }
+      break;
+    case "events_of":
+      return say(
+        lang,
+        `ما لديّ عن ${x ?? place}${time}: ${countAr(n, "حدث واحد", "حدثان", "أحداث", "حدثاً")}`,
+        `What I have on ${x ?? place}${time}: ${countEn(n, "event")}`,
+      );
+    default:
+      break;
+  }
+  const at = place ? say(lang, ` في ${place}`, ` in ${place}`) : "";
+  if (calls) return say(lang, `اتصالات ${x}${at}${time}: ${n}`, `Calls of ${x}${at}${time}: ${n}`);
+  return say(
+    lang,
+    `من التقى ${x}${at}${time}: ${countAr(n, "لقاء واحد", "لقاءان", "لقاءات", "لقاءً")}`,
+    `Who met ${x}${at}${time}: ${countEn(n, "meeting")}`,
+  );
+}
+
+function describeDate(event: EventRecord, lang: Lang): string {
+  if (!event.date) return say(lang, "تاريخ غير معروف", "date unknown");
+  return formatDate(event.date, event.precision ?? "day", lang, { weekday: event.precision === "day" });
+}
+
+function sourcesCount(n: number, lang: Lang): string {
+  return say(lang, countAr(n, "مصدر واحد", "مصدران", "مصادر", "مصدراً"), countEn(n, "source"));
+}
+
+function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Selection): string[] {
+  const lang = parsed.lang;
+  const own = new Set(selection.subjects.flatMap((s) => s.ids));
+  const people = (ids: string[]): string =>
+    event.participants
+      .filter((p) => ids.includes(p.id))
+      .map((p) => nameOf(p, lang))
+      .join(say(lang, " و", " and "));
+  const others = event.participants.filter((p) => !own.has(p.id)).map((p) => p.id);
+  const place = event.place ? nameOf(event.place, lang) : null;
+  const date = describeDate(event, lang);
+  let what: string;
+  if (parsed.intent === "visits") {
+    what = people(selection.visitors.get(event.id) ?? event.participants.map((p) => p.id));
+  } else if (parsed.intent === "events_of") {
+    what = describeKind(event, people(others), place, lang);
+  } else if (parsed.intent === "where_met" && selection.subjects.length > 1) {
+    what = place ?? say(lang, "مكان غير مذكور", "place not given");
+  } else {
+    what = others.length > 0 ? people(others) : describeKind(event, "", place, lang);
+  }
+  const parts = [what, date];
+  if (
+    place &&
+    !(parsed.intent === "where_met" && selection.subjects.length > 1) &&
+    parsed.intent !== "events_of"
+  )
+    parts.push(place);
+  const n = event.articles.length;
+  const count = n > 1 ? ` (${sourcesCount(n, lang)})` : "";
+  const links = event.articles
+    .slice(0, MAX_LINKS_PER_EVENT)
+    .map((a) => a.url)
+    .join(" · ");
+  const extra = n > MAX_LINKS_PER_EVENT ? ` (+${n - MAX_LINKS_PER_EVENT})` : "";
+  const lines = [`• ${parts.join(" — ")}${count}`];
+  if (links)
+    lines.push(
+      `  ${say(lang, n > 1 ? "المصادر" : "المصدر", n > 1 ? "Sources" : "Source")}: ${links}${extra}`,
+    );
+  return lines;
+}
+
+function describeKind(event: EventRecord, others: string, place: string | null, lang: Lang): string {
+  const at = place ? say(lang, ` في ${place}`, ` in ${place}`) : "";
+  const to = place ? say(lang, ` إلى ${place}`, ` to ${place}`) : "";
+  const withWhom = others ? say(lang, ` مع ${others}`, ` with ${others}`) : "";
+  switch (event.type) {
+    case "visit":
+      return (
+        say(lang, `زيارة${to}`, `Visit${to}`) + (others ? say(lang, ` (${others})`, ` (${others})`) : "")
+      );
+    case "call":
+      return say(lang, `اتصال${withWhom}`, `Call${withWhom}`);
+    case "planned":
+      return say(lang, `لقاء أو زيارة مُعلنة${withWhom}${at}`, `Announced meeting or visit${withWhom}${at}`);
+    default:
+      return say(lang, `لقاء${withWhom}${at}`, `Meeting${withWhom}${at}`);
+  }
+}
+
+function suggestions(lang: Lang, name: string | null): string {
+  if (name)
+    return say(
+      lang,
+      `يمكنك أن تسأل مثلاً: «من التقى ${name}؟» أو «ماذا عن ${name}؟»`,
+      `You can ask, for example: "Who met ${name}?" or "What's new with ${name}?"`,
+    );
+  return say(
+    lang,
+    "يمكنك أن تسأل مثلاً: «من التقى كيم ومتى؟» أو «من زار بيونغ يانغ عام 2024؟» أو «متى التقى بوتين بكيم؟»",
+    'You can ask, for example: "Who met Kim and when?", "Who visited Pyongyang in 2024?" or "When did Putin meet Kim?"',
+  );
+}
+
+function composeNothing(input: ComposeInput): string[] {
+  const { parsed, selection } = input;
+  const lang = parsed.lang;
+  const names = subjectNames(selection, lang);
+  const subject =
+    names.length > 0
+      ? names.join(say(lang, " و", " and "))
+      : selection.place
+        ? nameOf(selection.place, lang)
+        : "";
+  const filters: string[] = [];
+  if (selection.place && names.length > 0)
+    filters.push(say(lang, `في ${nameOf(selection.place, lang)}`, `in ${nameOf(selection.place, lang)}`));
+  if (parsed.time) filters.push(parsed.time.text);
+  const scope = filters.length > 0 ? ` (${filters.join("، ")})` : "";
+  const lines = [
+    parsed.intent === "visits"
+      ? say(
+          lang,
+          `لا أجد في الأخبار المخزنة زيارات إلى ${subject}${scope}.`,
+          `I find no visits to ${subject}${scope} in the stored news.`,
+        )
+      : say(
+          lang,
+          `لا أجد في الأخبار المخزنة ما يجيب عن هذا عن ${subject}${scope}.`,
+          `I find nothing in the stored news that answers this about ${subject}${scope}.`,
+        ),
+  ];
+  const latest = input.known[0];
+  if (latest) {
+    const what = describeEvent(latest, { ...parsed, intent: "events_of" }, selection)[0]?.slice(2) ?? "";
+    lines.push(
+      say(lang, `آخر ما أعرفه عن ${subject}: ${what}`, `The latest I know about ${subject}: ${what}`),
+    );
+  }
+  if (input.articles.length > 0) {
+    lines.push(say(lang, `مقالات تذكر ${subject}:`, `Articles that mention ${subject}:`));
+    lines.push(...describeArticles(input.articles, lang));
+  }
+  lines.push(suggestions(lang, names[0] ?? null));
+  return lines;
+}
+
+function describeArticles(articles: ArticleHit[], lang: Lang): string[] {
+  return articles.slice(0, MAX_ARTICLES_SHOWN).flatMap((a) => {
+    const day = a.published ? ` — ${formatDate(a.published.slice(0, 10), "day", lang)}` : "";
+    const lines = [`• ${a.title || say(lang, "(بلا عنوان)", "(untitled)")}${day}`];
+    if (a.snippet) lines.push(`  ${a.snippet}`);
+    lines.push(`  ${a.url}`);
+    return lines;
+  });
+}
+
+function composeSearch(parsed: ParsedQuestion, articles: ArticleHit[]): string[] {
+  const lang = parsed.lang;
+  if (articles.length === 0)
+    return [
+      say(
+        lang,
+        "لا أجد في الأخبار المخزنة ما يطابق سؤالك.",
+        "I find nothing in the stored news that matches your question.",
+      ),
+      suggestions(lang, null),
+    ];
+  return [
+    say(lang, "مقالات تطابق سؤالك:", "Articles that match your question:"),
+    ...describeArticles(articles, lang),
+  ];
+}

@@ -1,0 +1,186 @@
+import { detectLanguage, type Token, tokenize } from "../text/normalize.ts";
+import { parseTimeFilter } from "./parse-time.ts";
+import type { DirectoryHit, QuestionDirectory } from "./question-directory.ts";
+import type { EntityMention, Intent, KnownEntity, ParsedQuestion } from "./question-types.ts";
+import { type Cue, readCue, readOrder, readVerbs, typesOf, type VerbClasses } from "./question-words.ts";
+
+/** A question is read up to this many characters; a longer one is cut (and answered from its start). */
+export const MAX_QUESTION_CHARS = 1000;
+
+interface Span {
+  start: number;
+  end: number;
+  hits: DirectoryHit[];
+}
+
+/**
+ * Reads a question: its language, what it asks (intent), the people and places it names (through the
+ * gazetteer and the discovered entities, with clitics, variants, bare surnames and titles), its time
+ * filter (relative to `now`) and the order asked for. Pure; never throws on any input.
+ */
+export function parseQuestion(question: string, now: Date, directory: QuestionDirectory): ParsedQuestion {
+  const truncated = question.length > MAX_QUESTION_CHARS;
+  const text = (truncated ? question.slice(0, MAX_QUESTION_CHARS) : question).replace(/\s+/g, " ").trim();
+  const tokens = tokenize(text);
+  const lang = detectLanguage(text) === "en" ? "en" : "ar";
+  const time = parseTimeFilter(text, tokens, now);
+  const inTime = (i: number): boolean => time !== null && i >= time.start && i < time.end;
+
+  const spans = scanSpans(tokens, directory, inTime);
+  const { people, places, nationality } = readMentions(text, tokens, spans, directory, time?.range ?? null);
+  const inSpan = (i: number): boolean => inTime(i) || spans.some((s) => i >= s.start && i < s.end);
+  const verbs = readVerbs(tokens, inSpan);
+  const free = tokens.filter((_, i) => !inSpan(i));
+  let cue: Cue | null = null;
+  for (let i = 0; i < free.length && cue === null; i++) cue = readCue(free, i);
+
+  return {
+    text,
+    lang,
+    intent: chooseIntent(cue, verbs, people.length, places.length),
+    people,
+    places,
+    time: time?.range ?? null,
+    types: typesOf(verbs),
+    nationality,
+    order: readOrder(free),
+    truncated,
+  };
+}
+
+function scanSpans(tokens: Token[], directory: QuestionDirectory, skip: (i: number) => boolean): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const match = skip(i) ? null : directory.matchAt(tokens, i);
+    if (!match) {
+      i++;
+      continue;
+    }
+    spans.push({ start: i, end: i + match.length, hits: match.hits });
+    i += match.length;
+  }
+  return spans;
+}
+
+function readMentions(
+  text: string,
+  tokens: Token[],
+  spans: Span[],
+  directory: QuestionDirectory,
+  range: { from: string | null; to: string | null } | null,
+): { people: EntityMention[]; places: EntityMention[]; nationality: string | null } {
+  const people: EntityMention[] = [];
+  const places: EntityMention[] = [];
+  let nationality: string | null = null;
+  const textOf = (start: number, end: number): string =>
+    text.slice(tokens[start]?.start ?? 0, tokens[end - 1]?.end ?? text.length);
+
+  // The holders of a title written right before a name ("الزعيم الكوري الشمالي كيم") narrow that name.
+  let titleHolders: Set<string> | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k] as Span;
+    const persons = span.hits.filter((h) => h.kind === "person");
+    const role = span.hits.find((h) => h.kind === "role");
+    if (persons.length > 0) {
+      const full = persons.filter((h) => !h.partial);
+      let chosen = (full.length > 0 ? full : persons).map((h) => h.entity);
+      const holders = titleHolders;
+      if (holders && chosen.some((c) => holders.has(c.id))) chosen = chosen.filter((c) => holders.has(c.id));
+      titleHolders = null;
+      addMention(people, {
+        text: textOf(span.start, span.end),
+        start: span.start,
+        end: span.end,
+        candidates: rank(chosen),
+      });
+      continue;
+    }
+    titleHolders = null;
+    if (role) {
+      // A title with its nationality (وزير الخارجية الروسي); a name right after it wins over the title.
+      let end = span.end;
+      let country = directory.roleCountry(role.role);
+      const next = spans[k + 1];
+      const demonym = next?.start === end ? next.hits.find((h) => h.kind === "demonym") : undefined;
+      if (demonym) {
+        country = demonym.country;
+        end = (next as Span).end;
+        k++;
+      }
+      const after = spans[k + 1];
+      if (after && after.start === end && after.hits.some((h) => h.kind === "person")) {
+        if (country) titleHolders = new Set(holdersIn(directory, role.role, country, range).map((h) => h.id));
+        continue;
+      }
+      if (!country) continue;
+      // The holders at the time asked about, or everyone who held the office when no time is asked.
+      const candidates = holdersIn(directory, role.role, country, range);
+      if (candidates.length === 0) continue;
+      addMention(people, {
+        text: textOf(span.start, end),
+        start: span.start,
+        end,
+        candidates,
+        viaTitle: { role: role.role, country },
+      });
+      continue;
+    }
+    const place = span.hits.find((h) => h.kind === "place");
+    if (place) {
+      const candidates = span.hits.flatMap((h) => (h.kind === "place" ? [h.entity] : []));
+      addMention(places, {
+        text: textOf(span.start, span.end),
+        start: span.start,
+        end: span.end,
+        candidates,
+      });
+      continue;
+    }
+    const demonym = span.hits.find((h) => h.kind === "demonym");
+    if (demonym && nationality === null) nationality = demonym.country;
+  }
+  return { people, places, nationality };
+}
+
+/** Most prominent first; a name written twice (a title and the name, or a repeat) is one mention. */
+function rank(entities: KnownEntity[]): KnownEntity[] {
+  const unique = [...new Map(entities.map((e) => [e.id, e])).values()];
+  return unique.sort((a, b) => b.prominence - a.prominence);
+}
+
+function addMention(list: EntityMention[], mention: EntityMention): void {
+  const top = mention.candidates[0]?.id;
+  const same = list.find((m) => m.candidates[0]?.id === top);
+  if (same) {
+    // The more specific of the two (a full name over a title) stays.
+    if (same.viaTitle && !mention.viaTitle) Object.assign(same, mention, { viaTitle: undefined });
+    return;
+  }
+  list.push(mention);
+}
+
+function chooseIntent(cue: Cue | null, verbs: VerbClasses, people: number, places: number): Intent {
+  if (people === 0 && places === 0) return "search";
+  if (people === 0) return verbs.visit || (cue === "who" && !verbs.meet) ? "visits" : "events_of";
+  switch (cue) {
+    case "count":
+      return "count";
+    case "when":
+      return "when_met";
+    case "where":
+      return "where_met";
+    case "who":
+      return "who_met";
+    default:
+      return "events_of";
+  }
+}
+
+function holdersIn(
+  directory: QuestionDirectory,
+  role: string,
+  country: string,
+  range: { from: string | null; to: string | null } | null,
+): KnownEntity[] {
+  return directory.holders(role, country, range?.from ?? null, range?.to ?? null);
+}

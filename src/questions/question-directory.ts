@@ -1,0 +1,184 @@
+import type { Gazetteer, Person, Place } from "../extraction/gazetteer.ts";
+import { insertPath, type Trie, walkTrie } from "../extraction/gazetteer-trie.ts";
+import { cliticForms, type Token, tokenize } from "../text/normalize.ts";
+import { spellingVariants } from "../text/variants.ts";
+import type { KnownEntity } from "./question-types.ts";
+
+/**
+ * Who and what a question can name: the gazetteer's people, places, titles and nationalities, and the
+ * people and places extraction discovered in the articles (the `entities` table), behind one lookup.
+ */
+
+export type DirectoryHit =
+  | { kind: "person"; entity: KnownEntity; partial: boolean }
+  | { kind: "place"; entity: KnownEntity }
+  | { kind: "demonym"; country: string }
+  | { kind: "role"; role: string; country: string | null };
+
+export interface DirectoryMatch {
+  length: number;
+  hits: DirectoryHit[];
+}
+
+/** A person or place found in the articles beyond the gazetteer, with the names it was written as. */
+export interface DiscoveredEntity {
+  id: string;
+  kind: "person" | "place";
+  name_ar: string;
+  name_en: string | null;
+  aliases: string[];
+  /** How many events it takes part in: ranks it among people sharing a name. */
+  events: number;
+}
+
+export interface QuestionDirectory {
+  /** The longest names starting at token i, alternatives for the same words together. */
+  matchAt(tokens: readonly Token[], i: number): DirectoryMatch | null;
+  /** People holding a role for a country at any time within [from, to] (open ends: any time). */
+  holders(role: string, country: string, from: string | null, to: string | null): KnownEntity[];
+  entity(id: string): KnownEntity | undefined;
+  /** True when placeId is ancestorId or lies inside it. */
+  isWithin(placeId: string, ancestorId: string): boolean;
+  /** The country a role belongs to by itself (المتحدث باسم الكرملين → RU), else null. */
+  roleCountry(role: string): string | null;
+}
+
+export function toKnownPerson(person: Person): KnownEntity {
+  return {
+    id: person.id,
+    kind: "person",
+    name_en: person.nameEn,
+    name_ar: person.nameAr,
+    prominence: person.prominence,
+    gender: person.gender,
+    country: person.country,
+  };
+}
+
+export function toKnownPlace(place: Place): KnownEntity {
+  return {
+    id: place.id,
+    kind: "place",
+    name_en: place.nameEn,
+    name_ar: place.nameAr,
+    prominence: 0,
+    country: place.country,
+    within: place.within,
+    placeKind: place.kind,
+  };
+}
+
+// A discovered person ranks below every gazetteer person of the same name, above each other by events.
+const DISCOVERED_PROMINENCE_CAP = 5;
+
+function toKnownDiscovered(entity: DiscoveredEntity): KnownEntity {
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    name_en: entity.name_en,
+    name_ar: entity.name_ar,
+    prominence: Math.min(DISCOVERED_PROMINENCE_CAP, entity.events),
+  };
+}
+
+export function createQuestionDirectory(
+  gazetteer: Gazetteer,
+  discovered: DiscoveredEntity[],
+): QuestionDirectory {
+  const extra: Trie<DirectoryHit> = new Map();
+  const extraById = new Map<string, KnownEntity>();
+  for (const entity of discovered) {
+    if (gazetteer.personById(entity.id) || gazetteer.placeById(entity.id)) continue;
+    const known = toKnownDiscovered(entity);
+    extraById.set(known.id, known);
+    const hit: DirectoryHit =
+      known.kind === "person"
+        ? { kind: "person", entity: known, partial: false }
+        : { kind: "place", entity: known };
+    const names = [entity.name_ar, ...(entity.name_en ? [entity.name_en] : []), ...entity.aliases];
+    for (const name of names) {
+      for (const form of spellingVariants(name)) {
+        const path = tokenize(form).map((t) => t.norm);
+        insertPath(extra, path, hit, (hits, h) => {
+          if (
+            !hits.some(
+              (x) => x.kind === h.kind && "entity" in x && "entity" in h && x.entity.id === h.entity.id,
+            )
+          )
+            hits.push(h);
+        });
+      }
+    }
+  }
+
+  const fromGazetteer = (tokens: readonly Token[], i: number): DirectoryMatch | null => {
+    const matches = gazetteer.matchAt(tokens, i);
+    const length = matches[0]?.length ?? 0;
+    if (length === 0) return null;
+    const hits: DirectoryHit[] = [];
+    for (const m of matches) {
+      if (m.length !== length) continue;
+      if (m.kind === "person")
+        hits.push({ kind: "person", entity: toKnownPerson(m.entity), partial: m.partial });
+      else if (m.kind === "place") hits.push({ kind: "place", entity: toKnownPlace(m.entity) });
+      else if (m.kind === "demonym" && m.entity.country)
+        hits.push({ kind: "demonym", country: m.entity.country });
+      else if (m.kind === "role") hits.push({ kind: "role", role: m.entity.id, country: m.entity.country });
+    }
+    return hits.length > 0 ? { length, hits } : null;
+  };
+
+  const fromDiscovered = (tokens: readonly Token[], i: number): DirectoryMatch | null => {
+    const first = tokens[i];
+    if (!first) return null;
+    for (const form of cliticForms(first.norm)) {
+      const found = walkTrie(extra, form, tokens, i);
+      const longest = found.at(-1);
+      if (longest)
+        return {
+          length: longest.length,
+          hits: found.filter((f) => f.length === longest.length).map((f) => f.hit),
+        };
+    }
+    return null;
+  };
+
+  return {
+    matchAt(tokens, i) {
+      const a = fromGazetteer(tokens, i);
+      const b = extraById.size > 0 ? fromDiscovered(tokens, i) : null;
+      if (!a) return b;
+      if (!b || b.length < a.length) return a;
+      if (b.length > a.length) return b;
+      return { length: a.length, hits: [...a.hits, ...b.hits] };
+    },
+    holders(role, country, from, to) {
+      // A role nobody held (a country without a "leader") is asked through its fallbacks, as holderOf does.
+      const queue = [role];
+      for (const next of queue) {
+        const people = gazetteer.people.filter((p) =>
+          p.offices.some(
+            (o) =>
+              o.role === next &&
+              (o.country ?? o.org) === country &&
+              (to === null || o.from <= to) &&
+              (from === null || o.to === null || o.to >= from),
+          ),
+        );
+        if (people.length > 0) return people.map(toKnownPerson);
+        for (const fallback of gazetteer.roleById(next)?.fallback ?? [])
+          if (!queue.includes(fallback)) queue.push(fallback);
+      }
+      return [];
+    },
+    entity(id) {
+      const person = gazetteer.personById(id);
+      if (person) return toKnownPerson(person);
+      const place = gazetteer.placeById(id);
+      if (place) return toKnownPlace(place);
+      return extraById.get(id);
+    },
+    isWithin: (placeId, ancestorId) => placeId === ancestorId || gazetteer.isWithin(placeId, ancestorId),
+    roleCountry: (role) => gazetteer.roleById(role)?.country ?? null,
+  };
+}

@@ -1,0 +1,207 @@
+import type { EventFilter, EventRecord, EventType } from "../events/event-types.ts";
+import type { QuestionDirectory } from "./question-directory.ts";
+import type { EntityMention, KnownEntity, ParsedQuestion } from "./question-types.ts";
+
+/**
+ * The events that answer a parsed question, read through findEvents (indexed by entity, place, type and
+ * date) and narrowed by the rules of each question kind:
+ *  - who_met / when_met / where_met / count: in-person meetings only (a visit counts when the person
+ *    visited took part in it); a call or a planned meeting is not a meeting;
+ *  - visits: visits to the place or a place inside it, and meetings held there with a foreign participant
+ *    (the visitor) when no visit of theirs is recorded for that day;
+ *  - events_of: every event of the subject, or the kinds the question names.
+ */
+
+export interface Subject {
+  /** The entity shown as the subject. */
+  entity: KnownEntity;
+  /** Every id the subject stands for (the holders of a title). */
+  ids: string[];
+  /** A title subject keeps only events where one of its holders was in office on the day. */
+  title?: { role: string; country: string };
+  /** Other people a bare name may mean (كيم → كيم يو جونغ), most prominent first. */
+  alternatives: KnownEntity[];
+  /** The words of the question that named it. */
+  text: string;
+}
+
+export interface Selection {
+  subjects: Subject[];
+  place: KnownEntity | null;
+  events: EventRecord[];
+  /** For `visits`: the visitors of each event (by event id). */
+  visitors: Map<string, string[]>;
+}
+
+export type FindEvents = (filter: EventFilter) => EventRecord[];
+
+export function toSubject(mention: EntityMention): Subject {
+  const [top, ...rest] = mention.candidates as [KnownEntity, ...KnownEntity[]];
+  if (mention.viaTitle?.country) {
+    return {
+      entity: top,
+      ids: mention.candidates.map((c) => c.id),
+      title: { role: mention.viaTitle.role, country: mention.viaTitle.country },
+      alternatives: [],
+      text: mention.text,
+    };
+  }
+  return {
+    entity: top,
+    ids: [top.id],
+    alternatives: rest.filter((c) => c.kind === "person"),
+    text: mention.text,
+  };
+}
+
+const MEETING_TYPES: EventType[] = ["meeting", "visit"];
+
+export function selectEvents(
+  parsed: ParsedQuestion,
+  directory: QuestionDirectory,
+  find: FindEvents,
+): Selection {
+  const subjects = parsed.people.map(toSubject);
+  const place = parsed.places[0]?.candidates[0] ?? null;
+  const range = { from: parsed.time?.from ?? undefined, to: parsed.time?.to ?? undefined };
+  const visitors = new Map<string, string[]>();
+
+  if (parsed.intent === "search") return { subjects, place, events: [], visitors };
+  if (subjects.length === 0) {
+    if (!place) return { subjects, place, events: [], visitors };
+    const events =
+      parsed.intent === "visits"
+        ? selectVisits(place, parsed, directory, find, visitors)
+        : find({ placeId: place.id, types: parsed.types ?? undefined, ...range });
+    return { subjects, place, events: order(events, parsed.order), visitors };
+  }
+
+  const askedTypes = parsed.types;
+  const onlyCalls = askedTypes?.includes("call") === true && !askedTypes.includes("meeting");
+  let types: EventType[] | undefined;
+  if (parsed.intent === "events_of") types = askedTypes ?? undefined;
+  else if (onlyCalls) types = ["call"];
+  else if (parsed.intent === "when_met" && subjects.length === 1 && place && askedTypes?.includes("visit"))
+    types = ["visit", "meeting"];
+  else types = MEETING_TYPES;
+
+  const events = findForSubjects(subjects, find, { types, ...range }).filter((event) => {
+    if (!subjects.every((s) => holdsTitle(s, event, directory))) return false;
+    // A visit answers a "met" question only when someone beyond the traveller took part.
+    if (types === MEETING_TYPES && event.type === "visit" && event.participants.length < 2) return false;
+    if (place && !isAt(event, place, directory, event.type === "visit")) return false;
+    if (parsed.nationality && !hasCounterpartFrom(event, subjects, parsed.nationality, directory))
+      return false;
+    return true;
+  });
+  return { subjects, place, events: order(events, parsed.order), visitors };
+}
+
+/** One findEvents call per combination of the subjects' ids (a title may stand for several people). */
+function findForSubjects(subjects: Subject[], find: FindEvents, filter: EventFilter): EventRecord[] {
+  let combos: string[][] = [[]];
+  for (const subject of subjects) combos = combos.flatMap((combo) => subject.ids.map((id) => [...combo, id]));
+  const byId = new Map<string, EventRecord>();
+  for (const ids of combos)
+    for (const event of find({ ...filter, entityIds: ids })) byId.set(event.id, event);
+  return [...byId.values()];
+}
+
+function holdsTitle(subject: Subject, event: EventRecord, directory: QuestionDirectory): boolean {
+  if (!subject.title) return true;
+  const [from, to] = periodOf(event.date);
+  const holders = directory.holders(subject.title.role, subject.title.country, from, to).map((h) => h.id);
+  return event.participants.some((p) => holders.includes(p.id));
+}
+
+/**
+ * Whether an event took place at the asked place: there or inside it; for a meeting also at a place that
+ * contains it (a meeting placed only in "North Korea" may have been in Pyongyang), never for a visit.
+ */
+function isAt(
+  event: EventRecord,
+  place: KnownEntity,
+  directory: QuestionDirectory,
+  strict: boolean,
+): boolean {
+  if (!event.place) return false;
+  if (directory.isWithin(event.place.id, place.id)) return true;
+  return !strict && directory.isWithin(place.id, event.place.id);
+}
+
+function hasCounterpartFrom(
+  event: EventRecord,
+  subjects: Subject[],
+  country: string,
+  directory: QuestionDirectory,
+): boolean {
+  const own = new Set(subjects.flatMap((s) => s.ids));
+  return event.participants.some((p) => !own.has(p.id) && directory.entity(p.id)?.country === country);
+}
+
+function selectVisits(
+  place: KnownEntity,
+  parsed: ParsedQuestion,
+  directory: QuestionDirectory,
+  find: FindEvents,
+  visitors: Map<string, string[]>,
+): EventRecord[] {
+  const range = { from: parsed.time?.from ?? undefined, to: parsed.time?.to ?? undefined };
+  const host = place.kind === "place" && place.placeKind === "country" ? place.id : (place.country ?? null);
+  const from = (id: string): string | null | undefined => directory.entity(id)?.country;
+  const wanted = (id: string): boolean => parsed.nationality === null || from(id) === parsed.nationality;
+
+  const visits = find({ placeId: place.id, types: ["visit"], ...range }).filter((e) =>
+    e.participants.some((p) => wanted(p.id)),
+  );
+  for (const visit of visits)
+    visitors.set(
+      visit.id,
+      visit.participants.map((p) => p.id),
+    );
+  const result = [...visits];
+  if (host === null) return result;
+  // A meeting held at the place is a visit of its foreign participants (a summit in Pyongyang).
+  for (const meeting of find({ placeId: place.id, types: ["meeting"], ...range })) {
+    const guests = meeting.participants
+      .map((p) => p.id)
+      .filter((id) => {
+        const country = from(id);
+        return country !== undefined && country !== null && country !== host && wanted(id);
+      });
+    const covered = guests.filter((id) =>
+      visits.some((v) => v.participants.some((p) => p.id === id) && sameDay(v.date, meeting.date)),
+    );
+    if (guests.length === 0 || covered.length === guests.length) continue;
+    visitors.set(meeting.id, guests);
+    result.push(meeting);
+  }
+  return result;
+}
+
+/** Two dates that may be the same day: equal where both are known, or one contains the other. */
+function sameDay(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/** The first and last day a date of any precision covers. */
+export function periodOf(date: string | null): [string | null, string | null] {
+  if (!date) return [null, null];
+  if (date.length === 4) return [`${date}-01-01`, `${date}-12-31`];
+  if (date.length === 7) {
+    const [y, m] = date.split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return [`${date}-01`, `${date}-${String(last).padStart(2, "0")}`];
+  }
+  return [date, date];
+}
+
+/** Newest first (undated last), or oldest first when the question asks for the first ones. */
+export function order(events: EventRecord[], direction: "newest" | "oldest"): EventRecord[] {
+  const sign = direction === "newest" ? -1 : 1;
+  return [...events].sort((a, b) => {
+    if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
+    return sign * (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  });
+}
