@@ -6,6 +6,8 @@ import {
   DEMONSTRATIVES,
   type Direction,
   ENGLISH_DIRECTIONS,
+  EVERY,
+  HIJRI_MARKS,
   MONTH_CUES,
   MONTH_PAIRS,
   MONTH_WORDS,
@@ -21,7 +23,6 @@ import {
   collectMentions,
   type DateMention,
   gapBefore,
-  type Hit,
   isDashGap,
   isLooseGap,
   isOpenParenGap,
@@ -61,8 +62,13 @@ interface YearSpec {
   /** Years from the publication year: من العام الماضي → -1. */
   shift?: number;
   direction?: Direction;
+  /** "من كل عام": a yearly date (an anniversary), not the date of an event. */
+  yearly?: boolean;
   last: number;
 }
+
+const SEARCH_OF: Record<Direction, YearSearch> = { past: "before", future: "after", current: "current" };
+const YEAR_SHIFT: Record<Direction, number> = { past: -1, future: 1, current: 0 };
 
 function readMonthName(scan: Scan, index: number): { name: MonthName; last: number } | null {
   const token = scan.tokens[index];
@@ -107,17 +113,22 @@ function readDirection(scan: Scan, index: number): Direction | undefined {
   return ARABIC_DIRECTIONS.get(token.norm);
 }
 
+/** "1445 هـ": a Hijri year, which this module does not convert. */
+function isHijri(scan: Scan, index: number): boolean {
+  return isTightGap(gapBefore(scan, index + 1)) && tokenIs(scan.tokens[index + 1], HIJRI_MARKS);
+}
+
 /** What follows a month: a year (2023, عام 2019, من العام 2000), a relative year, or a direction. */
 function readYearSpec(scan: Scan, index: number, allowComma: boolean): YearSpec | null {
   const tokens = scan.tokens;
   const gap = gapBefore(scan, index);
   if (!(allowComma ? isLooseGap(gap) : isTightGap(gap))) return null;
   const year = readYear(tokens[index]);
-  if (year !== undefined) return { year, last: index };
+  if (year !== undefined) return isHijri(scan, index) ? null : { year, last: index };
   const tight = (at: number) => isTightGap(gapBefore(scan, at));
   if (tokenIn(tokens[index], YEAR_NOUNS) && tight(index + 1)) {
     const named = readYear(tokens[index + 1]);
-    if (named !== undefined) return { year: named, last: index + 1 };
+    if (named !== undefined && !isHijri(scan, index + 1)) return { year: named, last: index + 1 };
   }
   if (tokenIs(tokens[index], OF_WORDS) && tight(index + 1) && tight(index + 2)) {
     const noun = tokens[index + 1];
@@ -128,14 +139,12 @@ function readYearSpec(scan: Scan, index: number, allowComma: boolean): YearSpec 
     const direction = tokenIs(noun, YEAR_NOUNS) ? ARABIC_DIRECTIONS.get(after?.norm ?? "") : undefined;
     if (direction) return { shift: YEAR_SHIFT[direction], last: index + 2 };
     if (tokenIs(noun, DEMONSTRATIVES) && tokenIs(after, YEAR_NOUNS)) return { shift: 0, last: index + 2 };
+    if (tokenIs(noun, EVERY) && tokenIs(after, YEAR_NOUNS)) return { yearly: true, last: index + 2 };
   }
   const direction = readDirection(scan, index);
   if (direction) return { direction, last: index };
   return null;
 }
-
-const SEARCH_OF: Record<Direction, YearSearch> = { past: "before", future: "after", current: "current" };
-const YEAR_SHIFT: Record<Direction, number> = { past: -1, future: 1, current: 0 };
 
 /** The date of a month (and day) under its year spec; relative when the year came from the anchor. */
 function placeMonth(
@@ -257,6 +266,7 @@ export const matchDayMonth: Rule = (scan, index) => {
     last = english.last + 1;
   }
   const spec = readYearSpec(scan, last + 1, expression.english);
+  if (spec?.yearly) return { next: spec.last + 1, mentions: [] };
   const placed = placeMonth(scan, expression.month, day, spec, weekday?.weekday);
   if (!placed) return null;
   const end = spec ? spec.last : last;
@@ -299,6 +309,7 @@ export const matchMonths: Rule = (scan, index) => {
     kept.push(item);
   }
   if (kept.length === 0) return null;
+  if (spec?.yearly) return { next: spec.last + 1, mentions: [] };
   // The year spec was read after the whole list; it belongs to the list only if the list is whole.
   const shared = kept.length === items.length ? spec : null;
   const mentions = kept.map((item, k) => {
@@ -335,7 +346,7 @@ export const matchYears: Rule = (scan, index) => {
   const cued = named || at > index || tokenIn(scan.tokens[index - 1], YEAR_CUES);
   const [lowest, highest] = named ? [1000, 2999] : [1900, 2099];
   const year = readYear(scan.tokens[at], lowest, highest);
-  if (year === undefined || (!cued && !standsAlone(scan, at))) return null;
+  if (year === undefined || isHijri(scan, at) || (!cued && !standsAlone(scan, at))) return null;
   const mentions = [yearMention(scan, index, at, year)];
   let next = at + 1;
   for (;;) {
@@ -346,7 +357,7 @@ export const matchYears: Rule = (scan, index) => {
     mentions.push(yearMention(scan, next, next, more));
     next += 1;
   }
-  return { next, mentions: collectMentions(mentions) } satisfies Hit;
+  return { next, mentions: collectMentions(mentions) };
 };
 
 function yearMention(scan: Scan, first: number, last: number, year: number): DateMention | null {

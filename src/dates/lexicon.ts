@@ -168,7 +168,7 @@ export const DAY_PARTS = setOf(["صباح", "مساء", "ظهر", "عصر", "ف�
 export const DAY_PART_LEADS = setOf(["بعد", "قبل", "قبيل", "بعيد"]);
 
 /** "يوم" and its dual, which may precede weekdays and dates: يوم الخميس, يومي 18 و19. */
-export const DAY_NOUNS = setOf(["يوم", "يومي", "يومَي"]);
+export const DAY_NOUNS = setOf(["يوم", "يومي"]);
 
 /** Parts of a month or year, kept in the mention's text but not changing its date: مطلع كانون الأول. */
 export const PERIOD_PARTS = setOf([
@@ -188,6 +188,12 @@ export const PERIOD_PARTS = setOf([
 
 /** Nouns that introduce a year and belong to the mention: عام 2019, العام 2000, عامي 1950 و1953. */
 export const YEAR_NOUNS = setOf(["عام", "العام", "عامي", "أعوام", "الأعوام", "سنة", "السنة", "سنتي", "year"]);
+
+/** "من كل عام": an anniversary. */
+export const EVERY = setOf(["كل"]);
+
+/** The mark after a Hijri year: 1445 هـ. */
+export const HIJRI_MARKS = setOf(["هـ", "ه"]);
 
 /** Words after which a bare four-digit number is read as a year (في 2019, منذ 2011, in 2019). */
 export const YEAR_CUES = setOf([
@@ -318,6 +324,7 @@ export const ENGLISH_PERIODS = tableOf<PeriodUnit>([
   [["year"], "year"],
 ]);
 
+// Index n holds the ordinal of n; index 0 is unused.
 const ORDINAL_UNITS = [
   "",
   "الأول",

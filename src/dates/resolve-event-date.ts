@@ -3,7 +3,7 @@ import { formatDay, readPublicationDay } from "./calendar.ts";
 import { type DateMention, findDateExpressions, type Tense } from "./find-dates.ts";
 
 /**
- * The date of an event from the sentence that reports it.
+ * The date of an event from the sentence that reports it (used by the event extractor).
  *
  * Explicit: the most precise date mention in the sentence (day over month over year); among equally
  * precise ones the first, which in news prose is the event's own date ("اليوم الأربعاء … بعد قمتي نيسان
@@ -27,6 +27,7 @@ export interface EventDate {
 
 const RANK: Record<DatePrecision, number> = { day: 3, month: 2, year: 1 };
 
+/** The date of the event reported by `sentence`, under the rules above. */
 export function resolveEventDate(sentence: string, published: string, tense: Tense): EventDate | null {
   const anchor = readPublicationDay(published);
   if (!anchor) return null;
