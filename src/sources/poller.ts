@@ -1,21 +1,16 @@
 import type { ArticleInput } from "../articles/ingest.ts";
 import { htmlToText } from "../articles/page-extract.ts";
 import type { Db } from "../db/open.ts";
-import { describeError, InputError, RasidError } from "../errors.ts";
+import { describeError, InputError } from "../errors.ts";
 import { decodeBody } from "./decode.ts";
-import { type FeedFormat, type FeedItem, FeedParseError, parseFeed } from "./feed-parse.ts";
+import type { FeedItem } from "./feed-parse.ts";
 import type { FetchResult } from "./http-fetch.ts";
+import { readSourceContent, type SourceContent } from "./source-content.ts";
 import type { SourceFetcher } from "./source-fetcher.ts";
-import {
-  addSource,
-  findSourceByUrl,
-  listSources,
-  normalizeSourceUrl,
-  recordFailure,
-  recordSuccess,
-  type Source,
-  type SourceKind,
-} from "./source-store.ts";
+import { listSources, recordFailure, recordSuccess, type Source } from "./source-store.ts";
+
+// Callers that add sources (the bot, the CLI) find the probe next to the poller it feeds.
+export { addSourceAndProbe, type ProbeResult } from "./add-source.ts";
 
 export interface PollLog {
   info(message: string, detail?: unknown): void;
@@ -80,7 +75,7 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Sour
       recordSuccess(deps.db, source.id, { added: 0 }, deps.now());
       return { ...report, outcome: "not_modified" };
     }
-    content = readContent(fetched.bytes, fetched.contentType, fetched.finalUrl);
+    content = readSourceContent(fetched.bytes, fetched.contentType, fetched.finalUrl);
   } catch (error) {
     return failSource(deps, source, report, describeError(error));
   }
@@ -136,107 +131,6 @@ export async function pollAllSources(deps: PollerDeps): Promise<SourcePollReport
   const workers = Math.min(deps.limits.concurrency ?? DEFAULT_CONCURRENCY, sources.length);
   await Promise.all(Array.from({ length: workers }, worker));
   return reports;
-}
-
-export type ProbeResult =
-  | {
-      ok: true;
-      source: Source;
-      kind: SourceKind;
-      /** The feed's format, or null for an article page. */
-      format: FeedFormat | null;
-      title: string;
-      /** Items in the feed now (1 for a page). */
-      items: number;
-      /** Up to three item titles, to show the admin what was found. */
-      sample: string[];
-    }
-  | { ok: false; code: string; reason: string };
-
-/**
- * Adds a source after checking it: the URL must be new and must answer with a feed or an article page.
- * Nothing is stored when the check fails; the reason says what to fix. Used by `rasid sources add` and
- * the bot's /addsource.
- */
-export async function addSourceAndProbe(
-  deps: Pick<PollerDeps, "db" | "fetch" | "now">,
-  url: string,
-  options: { name?: string; addedBy?: number | null } = {},
-): Promise<ProbeResult> {
-  try {
-    const normalized = normalizeSourceUrl(url);
-    const existing = findSourceByUrl(deps.db, normalized);
-    if (existing) {
-      return {
-        ok: false,
-        code: "duplicate_source",
-        reason: `${existing.url} is already source #${existing.id} (${existing.name}).`,
-      };
-    }
-    const fetched = await deps.fetch(normalized, { etag: null, lastModified: null });
-    if (fetched.status === "not_modified") {
-      return {
-        ok: false,
-        code: "not_modified",
-        reason: `${normalized} answered 304 to a first request; try again.`,
-      };
-    }
-    const content = readContent(fetched.bytes, fetched.contentType, fetched.finalUrl);
-    const found =
-      content.kind === "feed"
-        ? {
-            format: content.feed.format,
-            title: content.feed.title,
-            items: content.feed.items.length,
-            sample: content.feed.items.slice(0, 3).map((i) => i.title),
-          }
-        : {
-            format: null,
-            title: readHtmlTitle(content.html),
-            items: 1,
-            sample: [readHtmlTitle(content.html)],
-          };
-    const source = addSource(
-      deps.db,
-      {
-        url: normalized,
-        name: options.name?.trim() || found.title || new URL(normalized).hostname,
-        kind: content.kind,
-        addedBy: options.addedBy ?? null,
-      },
-      deps.now(),
-    );
-    return { ok: true, source, kind: content.kind, ...found };
-  } catch (error) {
-    return {
-      ok: false,
-      code: error instanceof RasidError ? error.code : "error",
-      reason: describeError(error),
-    };
-  }
-}
-
-type SourceContent = { kind: "feed"; feed: ReturnType<typeof parseFeed> } | { kind: "page"; html: string };
-
-/** A feed when it parses as one; HTML that is not a feed is an article page; anything else fails the source. */
-function readContent(bytes: Uint8Array, contentType: string | null, url: string): SourceContent {
-  const text = decodeBody(bytes, contentType ?? undefined);
-  try {
-    return { kind: "feed", feed: parseFeed(text, url) };
-  } catch (error) {
-    if (error instanceof FeedParseError && looksLikeHtml(text, contentType))
-      return { kind: "page", html: text };
-    throw error;
-  }
-}
-
-function looksLikeHtml(text: string, contentType: string | null): boolean {
-  if (contentType && /\b(x?html)\b/i.test(contentType)) return true;
-  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(text);
-}
-
-function readHtmlTitle(html: string): string {
-  return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() ?? "";
 }
 
 /** The article of a feed item: its page when fetchItemPages is on (falling back to the feed), else the feed's text. */

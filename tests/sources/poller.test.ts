@@ -3,45 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ArticleInput } from "../../src/articles/ingest.ts";
 import { type Db, openDatabase } from "../../src/db/open.ts";
 import { createArticlePipeline } from "../../src/pipeline.ts";
-import { addSourceAndProbe, type PollerDeps, pollAllSources, pollSource } from "../../src/sources/poller.ts";
+import { type PollerDeps, pollAllSources, pollSource } from "../../src/sources/poller.ts";
 import { createHttpFetcher } from "../../src/sources/source-fetcher.ts";
 import { addSource, getSource, type Source } from "../../src/sources/source-store.ts";
 import { type LocalServer, startLocalServer } from "./local-server.ts";
-
-const ITEMS = [
-  {
-    title: "لافروف يصل إلى وونسان",
-    link: "https://news.example.com/ar/1",
-    text: "وصل وزير الخارجية الروسي سيرغي لافروف إلى مدينة وونسان الساحلية حيث التقى الزعيم الكوري الشمالي كيم جونغ أون.",
-  },
-  {
-    title: "شويغو في بيونغ يانغ",
-    link: "https://news.example.com/ar/2",
-    text: "زار أمين مجلس الأمن الروسي سيرغي شويغو العاصمة الكورية الشمالية بيونغ يانغ وأجرى محادثات مع كيم جونغ أون.",
-  },
-  {
-    title: "اتصال هاتفي بين بوتين وكيم",
-    link: "https://news.example.com/ar/3",
-    text: "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الزعيم الكوري الشمالي كيم جونغ أون بحثا فيه التعاون الثنائي.",
-  },
-];
-
-function rss(items: { title: string; link: string; text: string }[], encoding = "UTF-8"): string {
-  const body = items
-    .map(
-      (i, n) =>
-        `<item><title>${i.title}</title><link>${i.link}</link><pubDate>Mon, 1${n} Jul 2025 07:00:00 +0300</pubDate><description>${i.text}</description></item>`,
-    )
-    .join("\n");
-  return `<?xml version="1.0" encoding="${encoding}"?><rss version="2.0"><channel><title>أخبار كوريا</title>${body}</channel></rss>`;
-}
-
-const ARTICLE_PAGE = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>قمة في موسكو</title>
-<meta property="article:published_time" content="2025-07-15T09:00:00+03:00"></head><body>
-<nav>الرئيسية · سياسة · اقتصاد</nav><article><h1>قمة في موسكو</h1>
-<p>استقبل الرئيس الروسي فلاديمير بوتين في الكرملين وزيرة الخارجية الكورية الشمالية تشوي سون هوي، وبحث الجانبان تنفيذ معاهدة الشراكة الاستراتيجية الشاملة.</p>
-<p>وقالت الخارجية الروسية إن المحادثات تناولت التعاون الاقتصادي والعسكري والتحضير لزيارات مقبلة على أعلى مستوى.</p>
-</article></body></html>`;
+import { ARTICLE_PAGE, ITEMS, rss } from "./news-fixtures.ts";
 
 let server: LocalServer;
 let feedVersion = 1;
@@ -251,62 +217,5 @@ describe("pollAllSources", () => {
     expect(getSource(db, bad.id)).toMatchObject({ status: "paused", failures: 3 });
     expect(warnings.filter((w) => w.includes("paused"))).toHaveLength(1);
     expect(rounds[0]?.[0]).toMatchObject({ name: "جيد", added: 3 });
-  });
-});
-
-describe("addSourceAndProbe", () => {
-  it("adds a feed and reports what it found", async () => {
-    const { deps } = makeDeps();
-    const result = await addSourceAndProbe(deps, server.url("/etag-feed"), { addedBy: 7 });
-    expect(result).toMatchObject({
-      ok: true,
-      kind: "feed",
-      format: "rss",
-      title: "أخبار كوريا",
-      items: 2,
-      sample: ["لافروف يصل إلى وونسان", "شويغو في بيونغ يانغ"],
-      source: { name: "أخبار كوريا", addedBy: 7, kind: "feed" },
-    });
-    const again = await addSourceAndProbe(deps, `${server.url("/etag-feed")}#again`);
-    expect(again).toMatchObject({ ok: false, code: "duplicate_source" });
-  });
-
-  it("adds an article page under the given name", async () => {
-    const { deps } = makeDeps();
-    const result = await addSourceAndProbe(deps, server.url("/page"), { name: "صفحة" });
-    expect(result).toMatchObject({
-      ok: true,
-      kind: "page",
-      format: null,
-      source: { name: "صفحة", kind: "page" },
-    });
-  });
-
-  it.each([
-    ["/error", "http_status", /answered 500/],
-    ["/text", "feed_parse", /not XML or JSON/],
-    ["/truncated", "feed_parse", /not well-formed/],
-  ])("refuses %s (%s) and stores nothing", async (path, code, reason) => {
-    const { deps } = makeDeps();
-    const result = await addSourceAndProbe(deps, server.url(path));
-    expect(result).toMatchObject({ ok: false, code });
-    expect(!result.ok && result.reason).toMatch(reason);
-    expect(db.prepare("SELECT count(*) AS n FROM sources").get()).toEqual({ n: 0 });
-  });
-
-  it.each([
-    ["not a URL", "روسيا اليوم", "bad_url"],
-    ["another scheme", "ftp://example.com/rss", "bad_url"],
-  ])("refuses %s", async (_label, url, code) => {
-    const { deps } = makeDeps();
-    expect(await addSourceAndProbe(deps, url)).toMatchObject({ ok: false, code });
-  });
-
-  it("refuses loopback sources when private addresses are not allowed", async () => {
-    const { deps } = makeDeps({
-      fetch: createHttpFetcher({ timeoutMs: 5000, maxBytes: 1_000_000, allowPrivate: false }),
-    });
-    const result = await addSourceAndProbe(deps, server.url("/etag-feed"));
-    expect(result).toMatchObject({ ok: false, code: "blocked_address" });
   });
 });
