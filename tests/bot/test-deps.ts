@@ -44,7 +44,7 @@ export function makeTestBot(overrides: Partial<BotDeps> = {}, env: Record<string
     answerQuestion: echoAnswer,
     formatAnswer: (answer) => answer.text,
     sources,
-    gazetteer: process.env.NO_GAZ ? { findByName: () => [] } : loadGazetteer(join(ROOT, "data", "gazetteer")),
+    gazetteer: loadGazetteer(join(ROOT, "data", "gazetteer")),
     ...overrides,
   };
   const bot = createBot(TOKEN, deps);

@@ -1,0 +1,329 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import cron, { type ScheduledTask } from "node-cron";
+import type { Telegraf } from "telegraf";
+import type { StoredArticle } from "./articles/ingest.ts";
+import type { BotContext } from "./bot/bot-context.ts";
+import type { FetchOutcome, SourceActions } from "./bot/bot-deps.ts";
+import { createBot, publishCommands } from "./bot/create-bot.ts";
+import { getMessages } from "./bot/i18n.ts";
+import { createLogger, type Logger } from "./bot/logger.ts";
+import { throttleEmptyPolls } from "./bot/poll-throttle.ts";
+import { REPO_ROOT } from "./cli/context.ts";
+import type { Config } from "./config.ts";
+import { type Db, openDatabase } from "./db/open.ts";
+import { createEngine } from "./engine.ts";
+import { ConfigError, InputError, RasidError } from "./errors.ts";
+import { loadGazetteer } from "./extraction/gazetteer-load.ts";
+import { getChat } from "./notifications/chat-store.ts";
+import { enqueueDueDigests } from "./notifications/digest-schedule.ts";
+import { escapeHtml, truncateText } from "./notifications/html.ts";
+import { enqueueAlertsForArticle } from "./notifications/match-alerts.ts";
+import type { MessageSender } from "./notifications/message-sender.ts";
+import { type DeliverySummary, deliverDue } from "./notifications/outbox-sender.ts";
+import { enqueueMessage } from "./notifications/outbox-store.ts";
+import { createRateLimiter } from "./notifications/rate-limiter.ts";
+import { createTelegrafSender } from "./notifications/telegraf-sender.ts";
+import { answerQuestion } from "./questions/answer-question.ts";
+import { formatAnswerHtml } from "./questions/format-answer.ts";
+import { createAnswerDeps } from "./questions/question-store.ts";
+import {
+  addSourceAndProbe,
+  type PollerDeps,
+  pollAllSources,
+  type SourcePollReport,
+} from "./sources/poller.ts";
+import { createHttpFetcher, readFetchLimits, type SourceFetcher } from "./sources/source-fetcher.ts";
+
+export interface ServerOptions {
+  now?: () => Date;
+  log?: Logger;
+  /** A database already open (serve opens it so a new default one gets the seed corpus); closed on stop. */
+  db?: Db;
+  /** How sources are fetched; the real HTTP fetcher with the configured limits by default. */
+  fetch?: SourceFetcher;
+  /** Runs the cron jobs and the delivery loop; tests turn this off and call the ticks themselves. */
+  schedule?: boolean;
+  /** How often the outbox is checked for messages that are due. */
+  deliveryIntervalMs?: number;
+  /** Pause after an empty getUpdates, for servers that ignore the long-poll timeout (an emulator). */
+  emptyPollDelayMs?: number;
+  /** Where the message that Telegram has been reached goes (serve prints it; tests stay quiet). */
+  onReady?: (botUsername: string) => void;
+}
+
+/** A running rasid: the bot, the poller, the digest scheduler and the outbox delivery, over one database. */
+export interface Server {
+  bot: Telegraf<BotContext>;
+  db: Db;
+  /** One run of the poller: every active source, alerts queued for the new articles, admins told of pauses. */
+  pollSources(): Promise<FetchOutcome>;
+  /** Queues the digests that are due at the clock's time; the number queued. */
+  queueDigests(): number;
+  /** Sends what the outbox holds that is due. */
+  deliver(): Promise<DeliverySummary>;
+  /** Settles when the bot stops receiving updates; rejects if it stopped on an error (a revoked token). */
+  done: Promise<void>;
+  stop(reason?: string): Promise<void>;
+}
+
+const GAZETTEER_DIR = join(REPO_ROOT, "data", "gazetteer");
+
+/** Runs `task` alone: a call while one is running waits for that run instead of starting another. */
+function singleFlight<T>(task: () => Promise<T>): { run: () => Promise<T>; settled: () => Promise<unknown> } {
+  let running: Promise<T> | null = null;
+  return {
+    run: () => {
+      running ??= task().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    settled: () => (running ?? Promise.resolve()).catch(() => undefined),
+  };
+}
+
+function summarizePoll(reports: SourcePollReport[]): FetchOutcome {
+  const failed = reports.filter((r) => r.outcome === "failed");
+  return {
+    sources: reports.length,
+    added: reports.reduce((sum, r) => sum + r.added, 0),
+    failed: failed.length,
+    errors: failed.map((r) => `${r.name}: ${r.errors[0] ?? "failed"}`),
+  };
+}
+
+/**
+ * The composition root: opens the database, builds the engine, the bot, the poller, the digest scheduler
+ * and the delivery loop, and starts them. Nothing else in rasid creates these or reads the clock itself.
+ */
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<Server> {
+  const token = config.BOT_TOKEN;
+  if (!token) {
+    throw new ConfigError(
+      "rasid serve needs BOT_TOKEN: create a bot with @BotFather in Telegram and put its token in .env " +
+        "(BOT_TOKEN=…). To try rasid without a token, run npm run demo.",
+    );
+  }
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? createLogger({ level: config.LOG_LEVEL, secrets: [token] });
+  const db = options.db ?? openDatabase(config.RASID_DB);
+  try {
+    return await assembleServer(config, token, db, now, log, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+async function assembleServer(
+  config: Config,
+  token: string,
+  db: Db,
+  now: () => Date,
+  log: Logger,
+  options: ServerOptions,
+): Promise<Server> {
+  const engine = createEngine(db, { now });
+  const gazetteer = loadGazetteer(GAZETTEER_DIR);
+  const answerDeps = createAnswerDeps(db, gazetteer);
+  const fetch = options.fetch ?? createHttpFetcher(readFetchLimits(config));
+
+  // Articles the poller stores are collected so each can be matched against the subscriptions.
+  const fresh: StoredArticle[] = [];
+  const pollerDeps: PollerDeps = {
+    db,
+    fetch,
+    now,
+    log,
+    limits: { failureLimit: config.SOURCE_FAILURE_LIMIT },
+    ingest: (input) => {
+      const result = engine.pipeline.ingest(input);
+      if (result.status === "added") fresh.push(result.article);
+      return result;
+    },
+  };
+
+  let sender: MessageSender | null = null;
+  const limiter = createRateLimiter();
+  const delivery = singleFlight(async () => {
+    if (!sender) throw new RasidError("not_started", "The bot is not connected to Telegram yet.");
+    return deliverDue({ db, sender, now, log, limiter });
+  });
+  const deliverSoon = () => {
+    delivery.run().catch((error) => log.error("outbox delivery failed", error));
+  };
+
+  const tellAdminsPaused = (report: SourcePollReport) => {
+    for (const adminId of config.ADMIN_IDS) {
+      const chat = getChat(db, adminId);
+      if (!chat) {
+        log.warn(
+          `admin ${adminId} has not started a chat with the bot; cannot tell them about ${report.name}`,
+        );
+        continue;
+      }
+      const html = getMessages(chat.lang).sourceAutoPaused(
+        escapeHtml(report.name),
+        config.SOURCE_FAILURE_LIMIT,
+        escapeHtml(truncateText(report.errors[0] ?? "", 200)),
+      );
+      enqueueMessage(
+        db,
+        {
+          chatId: adminId,
+          kind: "notice",
+          payload: { type: "text", html },
+          dedupeKey: `paused:${report.sourceId}:${adminId}:${now().toISOString()}`,
+        },
+        now(),
+      );
+    }
+  };
+
+  const polling = singleFlight(async (): Promise<FetchOutcome> => {
+    fresh.length = 0;
+    const reports = await pollAllSources(pollerDeps);
+    const articles = fresh.splice(0);
+    let alerts = 0;
+    for (const article of articles) alerts += enqueueAlertsForArticle(db, article, now());
+    for (const report of reports) if (report.paused) tellAdminsPaused(report);
+    const outcome = summarizePoll(reports);
+    log.info(
+      `poll: ${outcome.sources} source(s), ${outcome.added} new article(s), ${alerts} alert(s) queued`,
+    );
+    if (sender) deliverSoon();
+    return outcome;
+  });
+
+  const queueDigests = (): number => {
+    const queued = enqueueDueDigests(db, now());
+    if (queued > 0) {
+      log.info(`digests: ${queued} queued`);
+      if (sender) deliverSoon();
+    }
+    return queued;
+  };
+
+  const sources: SourceActions = {
+    async add(url, name, addedBy) {
+      const probe = await addSourceAndProbe(pollerDeps, url, { name, addedBy });
+      if (!probe.ok) throw new InputError(probe.code, probe.reason);
+      return { source: probe.source, items: probe.items, sample: probe.sample };
+    },
+    fetchNow: polling.run,
+  };
+
+  const bot = createBot(
+    token,
+    {
+      db,
+      config,
+      now,
+      log,
+      gazetteer,
+      sources,
+      answerQuestion: (question) => answerQuestion(answerDeps, question, now()),
+      formatAnswer: formatAnswerHtml,
+    },
+    { apiRoot: config.TELEGRAM_API_ROOT },
+  );
+  throttleEmptyPolls(bot.telegram, options.emptyPollDelayMs ?? 1000);
+
+  // Ask Telegram who we are first, so a wrong token or an unreachable server stops start-up with a reason.
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+  } catch (error) {
+    throw new ConfigError(
+      `Telegram did not accept the bot (${error instanceof Error ? error.message : String(error)}). ` +
+        "Check BOT_TOKEN (from @BotFather) and, if set, TELEGRAM_API_ROOT.",
+    );
+  }
+  await publishCommands(bot.telegram, config.ADMIN_IDS, log);
+  sender = createTelegrafSender(bot.telegram);
+
+  let markStopped = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    markStopped = resolve;
+  });
+  const done = launchBot(bot, config, log, stopped);
+  options.onReady?.(bot.botInfo.username);
+
+  const tasks: ScheduledTask[] = [];
+  let deliveryTimer: NodeJS.Timeout | null = null;
+  if (options.schedule ?? true) {
+    const runPoll = () => polling.run().catch((error) => log.error("poll failed", error));
+    tasks.push(cron.schedule(`*/${config.POLL_INTERVAL_MINUTES} * * * *`, runPoll, { noOverlap: true }));
+    tasks.push(
+      cron.schedule("* * * * *", () => {
+        try {
+          queueDigests();
+        } catch (error) {
+          log.error("digest tick failed", error);
+        }
+      }),
+    );
+    deliveryTimer = setInterval(deliverSoon, options.deliveryIntervalMs ?? 2000);
+    void runPoll();
+  }
+
+  let stopping: Promise<void> | null = null;
+  const stop = (reason = "stop") => {
+    stopping ??= (async () => {
+      log.info(`stopping (${reason})`);
+      for (const task of tasks) await task.stop();
+      if (deliveryTimer) clearInterval(deliveryTimer);
+      try {
+        bot.stop(reason);
+      } catch {
+        // already stopped: the launch ended on its own
+      }
+      markStopped();
+      await done.catch(() => undefined);
+      await Promise.all([polling.settled(), delivery.settled()]);
+      db.close();
+    })();
+    return stopping;
+  };
+
+  return { bot, db, pollSources: polling.run, queueDigests, deliver: delivery.run, done, stop };
+}
+
+/** Long polling, or a webhook when WEBHOOK_URL is set; settles when updates stop coming. */
+function launchBot(
+  bot: Telegraf<BotContext>,
+  config: Config,
+  log: Logger,
+  stopped: Promise<void>,
+): Promise<void> {
+  if (config.WEBHOOK_URL) {
+    const url = new URL(config.WEBHOOK_URL);
+    const launched = bot.launch({
+      webhook: {
+        domain: url.host,
+        path: url.pathname === "/" ? "/telegram" : url.pathname,
+        port: config.WEBHOOK_PORT,
+        // Telegram sends this back in a header, so requests from anyone else are refused.
+        secretToken: randomBytes(24).toString("hex"),
+      },
+    });
+    log.info(`webhook at ${url.origin}, listening on port ${config.WEBHOOK_PORT}`);
+    // The webhook launch returns once Telegram knows the URL; updates then come until stop.
+    return launched.then(() => stopped);
+  }
+  log.info("long polling for updates");
+  return bot.launch();
+}
+
+/** Stops the server gracefully on Ctrl-C or a service manager's SIGTERM. */
+export function stopOnSignals(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      server.stop(signal).then(resolve, resolve);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  });
+}
