@@ -4,6 +4,7 @@ import { tokenize } from "../text/normalize.ts";
 import { composeAnswer } from "./compose-answer.ts";
 import { parseQuestion } from "./parse-question.ts";
 import type { QuestionDirectory } from "./question-directory.ts";
+import { type AnswerSource, resolveAnswerDeps } from "./question-store.ts";
 import type { Answer, AnswerArticle, ParsedQuestion } from "./question-types.ts";
 import { STOP_WORDS } from "./question-words.ts";
 import { type FindEvents, type Selection, selectEvents } from "./select-events.ts";
@@ -23,7 +24,8 @@ const KNOWN_EVENTS = 5;
  * events through indexed lookups, compose. Questions the events cannot answer fall back to full-text search;
  * when nothing matches, the text says so and offers what is known. Never throws on user input.
  */
-export function answerQuestion(deps: AnswerDeps, question: string, now: Date): Answer {
+export function answerQuestion(source: AnswerSource, question: string, now: Date): Answer {
+  const deps = resolveAnswerDeps(source);
   const parsed = parseQuestion(question, now, deps.directory);
   const selection = selectEvents(parsed, deps.directory, deps.findEvents);
   let articles: ArticleHit[] = [];

@@ -1,6 +1,5 @@
 import type { Gazetteer, Person, Place } from "../extraction/gazetteer.ts";
-import { insertPath, type Trie, walkTrie } from "../extraction/gazetteer-trie.ts";
-import { cliticForms, type Token, tokenize } from "../text/normalize.ts";
+import { cliticForms, type Token } from "../text/normalize.ts";
 import { spellingVariants } from "../text/variants.ts";
 import type { KnownEntity } from "./question-types.ts";
 
@@ -81,35 +80,18 @@ function toKnownDiscovered(entity: DiscoveredEntity): KnownEntity {
   };
 }
 
+/** Discovered people and places under one normalized name (entity_aliases), gazetteer entries left out. */
+export type DiscoveredLookup = (alias: string) => DiscoveredEntity[];
+
+/** Longest name looked up among the discovered entities; a name of more words is rare in questions. */
+const MAX_DISCOVERED_WORDS = 4;
+
 export function createQuestionDirectory(
   gazetteer: Gazetteer,
-  discovered: DiscoveredEntity[],
+  lookupDiscovered: DiscoveredLookup,
 ): QuestionDirectory {
-  const extra: Trie<DirectoryHit> = new Map();
-  const extraById = new Map<string, KnownEntity>();
-  for (const entity of discovered) {
-    if (gazetteer.personById(entity.id) || gazetteer.placeById(entity.id)) continue;
-    const known = toKnownDiscovered(entity);
-    extraById.set(known.id, known);
-    const hit: DirectoryHit =
-      known.kind === "person"
-        ? { kind: "person", entity: known, partial: false }
-        : { kind: "place", entity: known };
-    const names = [entity.name_ar, ...(entity.name_en ? [entity.name_en] : []), ...entity.aliases];
-    for (const name of names) {
-      for (const form of spellingVariants(name)) {
-        const path = tokenize(form).map((t) => t.norm);
-        insertPath(extra, path, hit, (hits, h) => {
-          if (
-            !hits.some(
-              (x) => x.kind === h.kind && "entity" in x && "entity" in h && x.entity.id === h.entity.id,
-            )
-          )
-            hits.push(h);
-        });
-      }
-    }
-  }
+  const discoveredById = new Map<string, KnownEntity>();
+  const isGazetteer = (id: string): boolean => Boolean(gazetteer.personById(id) ?? gazetteer.placeById(id));
 
   const fromGazetteer = (tokens: readonly Token[], i: number): DirectoryMatch | null => {
     const matches = gazetteer.matchAt(tokens, i);
@@ -128,17 +110,26 @@ export function createQuestionDirectory(
     return hits.length > 0 ? { length, hits } : null;
   };
 
+  // Each clitic form of the first word, then the words after it, in every systematic spelling.
   const fromDiscovered = (tokens: readonly Token[], i: number): DirectoryMatch | null => {
     const first = tokens[i];
-    if (!first) return null;
-    for (const form of cliticForms(first.norm)) {
-      const found = walkTrie(extra, form, tokens, i);
-      const longest = found.at(-1);
-      if (longest)
-        return {
-          length: longest.length,
-          hits: found.filter((f) => f.length === longest.length).map((f) => f.hit),
-        };
+    if (!first || !/^[\u0600-\u06FFa-z]/.test(first.norm)) return null;
+    for (let length = Math.min(MAX_DISCOVERED_WORDS, tokens.length - i); length >= 1; length--) {
+      const rest = tokens.slice(i + 1, i + length).map((t) => t.norm);
+      for (const form of cliticForms(first.norm)) {
+        const found = new Map<string, KnownEntity>();
+        for (const alias of spellingVariants([form, ...rest].join(" ")))
+          for (const entity of lookupDiscovered(alias))
+            if (!isGazetteer(entity.id)) found.set(entity.id, toKnownDiscovered(entity));
+        if (found.size === 0) continue;
+        const hits: DirectoryHit[] = [...found.values()].map((entity) => {
+          discoveredById.set(entity.id, entity);
+          return entity.kind === "person"
+            ? { kind: "person", entity, partial: false }
+            : { kind: "place", entity };
+        });
+        return { length, hits };
+      }
     }
     return null;
   };
@@ -146,7 +137,7 @@ export function createQuestionDirectory(
   return {
     matchAt(tokens, i) {
       const a = fromGazetteer(tokens, i);
-      const b = extraById.size > 0 ? fromDiscovered(tokens, i) : null;
+      const b = fromDiscovered(tokens, i);
       if (!a) return b;
       if (!b || b.length < a.length) return a;
       if (b.length > a.length) return b;
@@ -176,7 +167,7 @@ export function createQuestionDirectory(
       if (person) return toKnownPerson(person);
       const place = gazetteer.placeById(id);
       if (place) return toKnownPlace(place);
-      return extraById.get(id);
+      return discoveredById.get(id);
     },
     isWithin: (placeId, ancestorId) => placeId === ancestorId || gazetteer.isWithin(placeId, ancestorId),
     roleCountry: (role) => gazetteer.roleById(role)?.country ?? null,

@@ -1,0 +1,26 @@
+import { join } from "node:path";
+import { UsageError } from "../../errors.ts";
+import { loadGazetteer } from "../../extraction/gazetteer-load.ts";
+import { answerQuestion } from "../../questions/answer-question.ts";
+import { type CliContext, openEngineStore, REPO_ROOT } from "../context.ts";
+
+export const usage = "rasid ask [--json] QUESTION   answers a question in Arabic or English from the events";
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const json = args.includes("--json");
+  const question = args
+    .filter((a) => a !== "--json")
+    .join(" ")
+    .trim();
+  if (!question)
+    throw new UsageError(`What is the question? Usage: ${usage}, e.g. rasid ask "من التقى كيم ومتى؟"`);
+  const gazetteer = loadGazetteer(join(REPO_ROOT, "data", "gazetteer"));
+  const db = openEngineStore(ctx);
+  try {
+    const answer = answerQuestion({ db, gazetteer }, question, ctx.now());
+    ctx.stdout(json ? JSON.stringify(answer, null, 2) : answer.text);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
