@@ -1,4 +1,4 @@
-import type { ArticleInput } from "../articles/ingest.ts";
+import { type ArticleInput, canonicalizeUrl } from "../articles/ingest.ts";
 import { htmlToText } from "../articles/page-extract.ts";
 import type { Db } from "../db/open.ts";
 import { describeError, InputError } from "../errors.ts";
@@ -99,6 +99,11 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Sour
     store({ html: content.html, url: fetched.finalUrl, fetchedAt }, fetched.finalUrl);
   } else {
     for (const item of content.feed.items.slice(0, deps.limits.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS)) {
+      // Fetching pages is the expensive part of a poll; an item already stored needs none.
+      if (deps.limits.fetchItemPages && item.link && isStoredUrl(deps.db, item.link)) {
+        report.skipped++;
+        continue;
+      }
       store(await buildItemInput(deps, item, fetchedAt), item.link ?? (item.title || "(untitled item)"));
     }
   }
@@ -148,6 +153,14 @@ async function buildItemInput(deps: PollerDeps, item: FeedItem, fetchedAt: strin
   // A headline-only item still names who met whom, so the title stands in for a missing summary.
   const text = item.contentHtml ? htmlToText(item.contentHtml) : item.summary;
   return { ...base, text: text || item.summary || item.title };
+}
+
+function isStoredUrl(db: Db, url: string): boolean {
+  try {
+    return db.prepare("SELECT 1 FROM articles WHERE url = ?").get(canonicalizeUrl(url)) !== undefined;
+  } catch {
+    return false; // a URL ingest would refuse is left for ingest to report
+  }
 }
 
 function failSource(

@@ -185,13 +185,22 @@ describe("pollSource", () => {
 
   it("fetches each item's page when asked to, resolving relative links against the feed URL", async () => {
     const { deps } = makeDeps({}, { fetchItemPages: true });
-    await pollSource(deps, add("/local-links"));
+    const source = add("/local-links");
+    await pollSource(deps, source);
     const row = db.prepare("SELECT url, clean_text FROM articles").get() as {
       url: string;
       clean_text: string;
     };
     expect(row.url).toBe(server.url("/page"));
     expect(row.clean_text).toContain("معاهدة الشراكة الاستراتيجية الشاملة");
+    // The next poll does not fetch the page of an item already stored.
+    const pageRequests = () => server.requests.filter((r) => r === "GET /page").length;
+    const before = pageRequests();
+    expect(await pollSource(deps, getSource(db, source.id) as Source)).toMatchObject({
+      added: 0,
+      skipped: 1,
+    });
+    expect(pageRequests()).toBe(before);
   });
 });
 
