@@ -87,13 +87,13 @@ export function listDueMessages(db: Db, now: Date, limit: number): OutboxItem[] 
   const rows = db
     .prepare(
       `SELECT o.* FROM outbox o
-        WHERE o.status = 'pending' AND o.next_attempt_at <= ?1
+        WHERE o.status = 'pending' AND o.next_attempt_at <= @now
           AND NOT EXISTS (SELECT 1 FROM outbox e
                            WHERE e.chat_id = o.chat_id AND e.status = 'pending' AND e.id < o.id
-                             AND e.next_attempt_at > ?1)
-        ORDER BY o.id LIMIT ?2`,
+                             AND e.next_attempt_at > @now)
+        ORDER BY o.id LIMIT @limit`,
     )
-    .all(now.toISOString(), limit) as OutboxRow[];
+    .all({ now: now.toISOString(), limit }) as OutboxRow[];
   return rows.map(toItem);
 }
 
@@ -114,8 +114,8 @@ export function findNextDueAt(db: Db): Date | null {
 
 export function listOutbox(db: Db, chatId?: number): OutboxItem[] {
   const rows = db
-    .prepare("SELECT * FROM outbox WHERE ?1 IS NULL OR chat_id = ?1 ORDER BY id")
-    .all(chatId ?? null) as OutboxRow[];
+    .prepare("SELECT * FROM outbox WHERE @chat IS NULL OR chat_id = @chat ORDER BY id")
+    .all({ chat: chatId ?? null }) as OutboxRow[];
   return rows.map(toItem);
 }
 

@@ -42,14 +42,12 @@ export async function startBotApiServer(): Promise<BotApiServer> {
       return;
     }
     accepted.push({ chatId, html: String(body.text), parseMode: String(body.parse_mode) });
-    res
-      .writeHead(200)
-      .end(
-        JSON.stringify({
-          ok: true,
-          result: { message_id: accepted.length, date: 0, chat: { id: chatId }, text: "" },
-        }),
-      );
+    res.writeHead(200).end(
+      JSON.stringify({
+        ok: true,
+        result: { message_id: accepted.length, date: 0, chat: { id: chatId }, text: "" },
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

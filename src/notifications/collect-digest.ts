@@ -1,0 +1,105 @@
+import type { Db } from "../db/open.ts";
+import { getEvent } from "../events/event-store.ts";
+import type { ArticleSummary } from "./compose-alert.ts";
+import type { DigestGroup } from "./compose-digest.ts";
+import { indexKeywordText, type KeywordIndex, matchesKeyword } from "./keyword-match.ts";
+import { DEFAULT_ALERT_MAX_AGE_MS } from "./match-alerts.ts";
+import { toArticleSummary } from "./render-outbox.ts";
+import { DAILY_MODES, listSubscriptions } from "./subscription-store.ts";
+
+/** Articles stored in (since, until]; published no longer ago than maxAgeMs before `until`. */
+export interface DigestWindow {
+  since: Date;
+  until: Date;
+  maxAgeMs?: number;
+}
+
+/** Items one subject shows at most; the rest are counted. */
+const MAX_ITEMS_PER_GROUP = 20;
+const MAX_ARTICLES_SCANNED = 1000;
+
+/**
+ * What a chat's daily subscriptions caught in the window, one group per subscription in the order they were
+ * made: events of a followed person or place (or a place inside it), and articles containing a followed
+ * word. An event or article shows once, under the first subject that caught it; an article already cited
+ * as a source of an event shown is not repeated.
+ */
+export function collectDigestGroups(db: Db, chatId: number, window: DigestWindow): DigestGroup[] {
+  const params = [
+    window.since.toISOString(),
+    window.until.toISOString(),
+    new Date(window.until.getTime() - (window.maxAgeMs ?? DEFAULT_ALERT_MAX_AGE_MS)).toISOString(),
+  ];
+  const eventsOf = db.prepare(
+    `SELECT DISTINCT ea.event_id FROM event_articles ea
+       JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id
+      WHERE a.fetched_at > ? AND a.fetched_at <= ? AND coalesce(a.published_utc, a.fetched_at) >= ?
+        AND (EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = ea.event_id AND p.entity_id = ?)
+             OR EXISTS (SELECT 1 FROM event_places pl WHERE pl.event_id = ea.event_id AND pl.place_id = ?))
+      ORDER BY e.date_sort DESC, ea.event_id`,
+  );
+  let articles: { article: ArticleSummary; index: KeywordIndex }[] | null = null;
+  const shownEvents = new Set<string>();
+  const shownArticles = new Set<string>();
+  const groups: DigestGroup[] = [];
+
+  for (const sub of listSubscriptions(db, chatId).filter((s) => DAILY_MODES.includes(s.mode))) {
+    const group: DigestGroup = {
+      label: sub.label,
+      isKeyword: sub.targetKind === "keyword",
+      events: [],
+      articles: [],
+      omitted: 0,
+    };
+    if (sub.targetKind === "entity") {
+      const ids = eventsOf.pluck().all(...params, sub.target, sub.target) as string[];
+      for (const id of ids) {
+        if (shownEvents.has(id)) continue;
+        const event = getEvent(db, id);
+        if (!event) continue;
+        shownEvents.add(id);
+        const sources = event.articles.map(toArticleSummary);
+        for (const source of sources) shownArticles.add(source.key);
+        if (group.events.length < MAX_ITEMS_PER_GROUP) group.events.push({ event, sources });
+        else group.omitted++;
+      }
+    } else {
+      articles ??= readWindowArticles(db, params);
+      for (const { article, index } of articles) {
+        if (shownArticles.has(article.key) || !matchesKeyword(index, sub.target)) continue;
+        shownArticles.add(article.key);
+        if (group.articles.length < MAX_ITEMS_PER_GROUP) group.articles.push(article);
+        else group.omitted++;
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+function readWindowArticles(db: Db, params: string[]): { article: ArticleSummary; index: KeywordIndex }[] {
+  const rows = db
+    .prepare(
+      `SELECT key, title, url, source_name, published, clean_text FROM articles
+        WHERE fetched_at > ? AND fetched_at <= ? AND coalesce(published_utc, fetched_at) >= ?
+        ORDER BY coalesce(published_utc, fetched_at) DESC, id DESC LIMIT ?`,
+    )
+    .all(...params, MAX_ARTICLES_SCANNED) as {
+    key: string;
+    title: string;
+    url: string;
+    source_name: string | null;
+    published: string | null;
+    clean_text: string;
+  }[];
+  return rows.map((row) => ({
+    article: {
+      key: row.key,
+      title: row.title,
+      url: row.url,
+      sourceName: row.source_name,
+      published: row.published,
+    },
+    index: indexKeywordText(`${row.title}\n${row.clean_text}`),
+  }));
+}
