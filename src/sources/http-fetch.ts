@@ -62,7 +62,7 @@ export type FetchResult =
     };
 
 const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = "rasid/0.1 (Arabic news monitor; +https://github.com/rasid)";
+const USER_AGENT = "rasid/0.1 (Arabic news monitor)";
 const ACCEPT =
   "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
 
@@ -85,7 +85,7 @@ export async function fetchSource(url: string, options: FetchOptions): Promise<F
       seen.add(target.href);
       const response = await requestOnce(target, url, options, isAllowed, deadline.signal);
       if (response.redirect === undefined) return response.result;
-      const next = resolveRedirect(response.redirect, target);
+      const next = resolveRedirect(response.redirect, target, url);
       if (seen.has(next)) {
         throw new FetchError(
           "redirect_loop",
@@ -151,7 +151,7 @@ function blockedAddress(source: string, what: string, address: string): FetchErr
   );
 }
 
-function resolveRedirect(location: string, from: URL): string {
+function resolveRedirect(location: string, from: URL, source: string): string {
   try {
     const next = new URL(location, from);
     next.hash = "";
@@ -159,7 +159,7 @@ function resolveRedirect(location: string, from: URL): string {
   } catch {
     throw new FetchError(
       "network",
-      from.href,
+      source,
       `${from.href} redirects to an invalid address ${JSON.stringify(location)}.`,
     );
   }

@@ -159,3 +159,18 @@ describe("parseFeed", () => {
     }
   });
 });
+
+describe("parseFeed on hostile input", () => {
+  it("does not expand nested DOCTYPE entities (billion laughs)", () => {
+    let entities = '<!ENTITY a0 "ha">';
+    for (let i = 1; i < 12; i++) entities += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const xml = `<!DOCTYPE rss [${entities}]><rss><channel><item><title>&a11;</title></item></channel></rss>`;
+    let title = "";
+    try {
+      title = parseFeed(xml).items[0]?.title ?? "";
+    } catch (error) {
+      expect(error).toBeInstanceOf(FeedParseError);
+    }
+    expect(title.length).toBeLessThan(1000);
+  });
+});
