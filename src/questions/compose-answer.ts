@@ -108,18 +108,16 @@ function describeSubjectChoice(subject: Subject, lang: Lang): string | null {
     );
   }
   if (subject.alternatives.length === 0) return null;
+  // One line, naming the next most likely person: the reader learns how to ask about the others too.
   const chosen = nameOf(subject.entity, lang);
-  const others = subject.alternatives.slice(0, 2);
-  const list = others.map((o) => nameOf(o, lang)).join(say(lang, " أو ", " or "));
-  const female = others.length === 1 && others[0]?.gender === "f";
-  const male = others.length === 1 && others[0]?.gender === "m";
+  const other = subject.alternatives[0] as KnownEntity;
   const written = writtenName(subject);
   if (lang === "ar") {
-    const full = female ? "اسمها كاملاً" : male ? "اسمه كاملاً" : "الاسم كاملاً";
-    return `${written} = ${chosen}؛ للسؤال عن ${list} اكتب ${full}.`;
+    const full = other.gender === "f" ? "اسمها كاملاً" : other.gender === "m" ? "اسمه كاملاً" : "الاسم كاملاً";
+    return `${written} = ${chosen}؛ للسؤال عن ${nameOf(other, "ar")} اكتب ${full}.`;
   }
-  const pronoun = female ? "her" : male ? "his" : "the";
-  return `${written} = ${chosen}; to ask about ${list}, write ${pronoun} full name.`;
+  const pronoun = other.gender === "f" ? "her" : other.gender === "m" ? "his" : "the";
+  return `${written} = ${chosen}; to ask about ${nameOf(other, "en")}, write ${pronoun} full name.`;
 }
 
 function subjectNames(selection: Selection, lang: Lang): string[] {

@@ -109,7 +109,7 @@ function readMentions(
       }
       const after = spans[k + 1];
       if (after && after.start === end && after.hits.some((h) => h.kind === "person")) {
-        if (country) titleHolders = new Set(holdersIn(directory, role.role, country, range).map((h) => h.id));
+        titleHolders = new Set(holdersIn(directory, role.role, country, range).map((h) => h.id));
         continue;
       }
       if (!country) continue;
@@ -179,7 +179,7 @@ function chooseIntent(cue: Cue | null, verbs: VerbClasses, people: number, place
 function holdersIn(
   directory: QuestionDirectory,
   role: string,
-  country: string,
+  country: string | null,
   range: { from: string | null; to: string | null } | null,
 ): KnownEntity[] {
   return directory.holders(role, country, range?.from ?? null, range?.to ?? null);

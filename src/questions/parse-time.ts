@@ -35,6 +35,25 @@ const FROM = words(["من", "from"]);
 const TO = words(["الى", "حتى", "to", "through", "until", "till"]);
 const AND = words(["و", "and"]);
 const YEAR_WORDS = words(["عام", "العام", "سنه", "السنه", "year"]);
+const FILLERS = words([
+  "عام",
+  "عامي",
+  "العام",
+  "سنه",
+  "السنه",
+  "شهر",
+  "شهري",
+  "الشهر",
+  "year",
+  "years",
+  "month",
+  "months",
+  "the",
+  "in",
+  "of",
+  "في",
+  "خلال",
+]);
 const MONTH_WORD = words(["شهر", "الشهر", "month"]);
 const WEEK_WORD = words(["اسبوع", "الاسبوع", "week"]);
 const PAST = words([
@@ -90,10 +109,12 @@ function monthSpan(y: number, m: number, start: number, end: number): Span {
 
 function readYear(token: Token | undefined): number | null {
   if (!token) return null;
-  const match = /^(\d{4})(?:م|ad)?$/.exec(token.norm);
-  if (!match) return null;
-  const year = Number(match[1]);
-  return year >= 1900 && year <= 2100 ? year : null;
+  for (const form of cliticForms(token.norm)) {
+    const match = /^(\d{4})(?:م|ad)?$/.exec(form);
+    const year = Number(match?.[1]);
+    if (match && year >= 1900 && year <= 2100) return year;
+  }
+  return null;
 }
 
 function readDay(token: Token | undefined): number | null {
@@ -236,7 +257,10 @@ export function parseTimeFilter(text: string, tokens: Token[], now: Date): TimeF
   if (atoms.length === 0) return null;
   const first = atoms[0] as Span;
   const second = atoms[1];
-  const lead = tokens[first.start - 1];
+  // "منذ عام 2023", "since the summer of"…: words between the lead and the date are skipped.
+  let leadIndex = first.start - 1;
+  while (leadIndex > 0 && has(tokens[leadIndex], FILLERS)) leadIndex--;
+  const lead = tokens[leadIndex];
   const textOf = (start: number, end: number): string =>
     text.slice(tokens[start]?.start ?? 0, tokens[end - 1]?.end ?? text.length);
 
@@ -258,7 +282,7 @@ export function parseTimeFilter(text: string, tokens: Token[], now: Date): TimeF
     };
   }
   const atom = settleYear(first, null, today);
-  const leadStart = lead ? first.start - 1 : first.start;
+  const leadStart = lead ? leadIndex : first.start;
   if (has(lead, SINCE))
     return {
       range: { from: iso(atom.from), to: null, text: textOf(leadStart, atom.end) },

@@ -33,8 +33,8 @@ export interface DiscoveredEntity {
 export interface QuestionDirectory {
   /** The longest names starting at token i, alternatives for the same words together. */
   matchAt(tokens: readonly Token[], i: number): DirectoryMatch | null;
-  /** People holding a role for a country at any time within [from, to] (open ends: any time). */
-  holders(role: string, country: string, from: string | null, to: string | null): KnownEntity[];
+  /** People holding a role for a country (null: any) at any time within [from, to] (open ends: any time). */
+  holders(role: string, country: string | null, from: string | null, to: string | null): KnownEntity[];
   entity(id: string): KnownEntity | undefined;
   /** True when placeId is ancestorId or lies inside it. */
   isWithin(placeId: string, ancestorId: string): boolean;
@@ -151,7 +151,7 @@ export function createQuestionDirectory(
           p.offices.some(
             (o) =>
               o.role === next &&
-              (o.country ?? o.org) === country &&
+              (country === null || (o.country ?? o.org) === country) &&
               (to === null || o.from <= to) &&
               (from === null || o.to === null || o.to >= from),
           ),

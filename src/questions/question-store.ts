@@ -40,8 +40,8 @@ export function resolveAnswerDeps(source: AnswerSource): AnswerDeps {
   if ("findEvents" in source) return source;
   let deps = depsByDb.get(source.db);
   if (!deps) {
-    const gazetteer = source.gazetteer ?? (shippedGazetteer ??= loadGazetteer(GAZETTEER_DIR));
-    deps = createAnswerDeps(source.db, gazetteer);
+    if (!source.gazetteer && !shippedGazetteer) shippedGazetteer = loadGazetteer(GAZETTEER_DIR);
+    deps = createAnswerDeps(source.db, source.gazetteer ?? (shippedGazetteer as Gazetteer));
     depsByDb.set(source.db, deps);
   }
   return deps;
