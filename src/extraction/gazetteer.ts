@@ -109,6 +109,7 @@ interface GazetteerIndexes {
   readonly demonyms: Map<string, Place[]>;
 }
 
+/** People, places, organisations and roles with their lookup indexes; made by buildGazetteer. */
 export class Gazetteer {
   readonly people: readonly Person[];
   readonly places: readonly Place[];
@@ -255,12 +256,7 @@ export function buildGazetteer(raw: RawGazetteer): Gazetteer {
   const indexes: GazetteerIndexes = { names: new Map(), holders: new Map(), demonyms: new Map() };
   const addName = (spelling: string, hit: GazetteerHit): void => {
     for (const form of spellingVariants(spelling)) {
-      insertPath(
-        indexes.names,
-        tokenize(form).map((t) => t.norm),
-        hit,
-        addHit,
-      );
+      insertPath(indexes.names, normsOf(form), hit, addHit);
     }
   };
 
@@ -287,7 +283,7 @@ export function buildGazetteer(raw: RawGazetteer): Gazetteer {
     for (const form of new Set(forms)) {
       const countries = indexes.demonyms.get(form) ?? [];
       indexes.demonyms.set(form, [...countries, place]);
-      insertPath(indexes.names, form.split(" "), { kind: "demonym", entity: place, partial: false }, addHit);
+      insertPath(indexes.names, normsOf(form), { kind: "demonym", entity: place, partial: false }, addHit);
     }
   });
   for (const org of entries.organizations) {
@@ -299,6 +295,10 @@ export function buildGazetteer(raw: RawGazetteer): Gazetteer {
     for (const title of [...role.titlesAr, ...role.titlesEn]) addName(title, hit);
   }
   return new Gazetteer(entries, indexes);
+}
+
+function normsOf(form: string): string[] {
+  return tokenize(form).map((t) => t.norm);
 }
 
 function toPerson(raw: RawPerson): Person {
