@@ -13,7 +13,7 @@ export interface ArticleSummary {
 }
 
 const MAX_SOURCES_LISTED = 5;
-export const MAX_HEADLINE_CHARS = 200;
+const MAX_HEADLINE_CHARS = 200;
 
 /** The outlet's name, else the site's host (www. dropped), else nothing. */
 export function sourceLabel(article: ArticleSummary): string {

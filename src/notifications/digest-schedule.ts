@@ -14,7 +14,7 @@ dayjs.extend(timezone);
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Today's digest in the chat's own time zone: its local date and the instant of its digest time. */
-export function findDigestSlot(
+function findDigestSlot(
   chat: Pick<Chat, "timezone" | "digestTime">,
   now: Date,
 ): { localDate: string; at: Date } {

@@ -3,12 +3,12 @@ import type { EntityRef, EventRecord } from "../events/event-types.ts";
 import type { ChatLang } from "./chat-store.ts";
 import { escapeHtml } from "./html.ts";
 
-export function nameIn(entity: EntityRef, lang: ChatLang): string {
+function nameIn(entity: EntityRef, lang: ChatLang): string {
   return lang === "en" ? (entity.name_en ?? entity.name_ar) : entity.name_ar;
 }
 
 /** "A وB وC" in Arabic (the conjunction joins the next word), "A, B and C" in English. */
-export function joinNames(names: string[], lang: ChatLang): string {
+function joinNames(names: string[], lang: ChatLang): string {
   if (lang === "ar") return names.map((n, i) => (i === 0 ? n : `و${n}`)).join(" ");
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;

@@ -5,6 +5,7 @@ import {
   dropPendingForChat,
   findNextDueAt,
   listDueMessages,
+  markDropped,
   markFailed,
   markRetry,
   markSent,
@@ -85,7 +86,7 @@ export async function deliverDue(
     if (held.has(item.chatId)) continue;
     const chat = getChat(db, item.chatId);
     if (!chat?.active) {
-      markFailed(db, item.id, "dropped", "the chat is inactive");
+      markDropped(db, item.id, "the chat is inactive");
       summary.dropped++;
       continue;
     }
@@ -107,7 +108,7 @@ export async function deliverDue(
     }
     const html = render(item, chat);
     if (html === null) {
-      markFailed(db, item.id, "dropped", "nothing left to send (the event or article is gone)");
+      markDropped(db, item.id, "nothing left to send (the event or article is gone)");
       summary.dropped++;
       continue;
     }
@@ -139,13 +140,13 @@ export async function deliverDue(
           });
           break;
         case "rejected":
-          markFailed(db, item.id, "failed", reason);
+          markFailed(db, item.id, reason);
           summary.failed++;
           log.warn("Telegram refused a message", { outboxId: item.id, chatId: chat.id, reason });
           break;
         case "transient":
           if (item.attempts + 1 >= maxAttempts) {
-            markFailed(db, item.id, "failed", reason);
+            markFailed(db, item.id, reason);
             summary.failed++;
             log.warn("giving up on a message", { outboxId: item.id, chatId: chat.id, reason });
           } else {

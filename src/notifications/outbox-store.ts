@@ -75,10 +75,6 @@ export function enqueueMessage(db: Db, item: NewOutboxItem, now: Date): boolean 
   return changes > 0;
 }
 
-export function hasOutboxKey(db: Db, dedupeKey: string): boolean {
-  return db.prepare("SELECT 1 FROM outbox WHERE dedupe_key = ?").get(dedupeKey) !== undefined;
-}
-
 /**
  * Pending messages due at `now`, oldest first, leaving out any chat whose earlier message is still waiting
  * for its retry time, so a chat never receives its messages out of order.
@@ -137,12 +133,17 @@ export function markRetry(db: Db, id: number, at: Date, error: string, countAtte
   ).run(at.toISOString(), error, countAttempt ? 1 : 0, id);
 }
 
-export function markFailed(db: Db, id: number, status: "failed" | "dropped", error: string): void {
-  db.prepare("UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?").run(
-    status,
+/** Gives up on a message after an attempt that failed for good. */
+export function markFailed(db: Db, id: number, error: string): void {
+  db.prepare("UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?").run(
     error,
     id,
   );
+}
+
+/** Gives up on a message without trying it: its chat is gone, or there is nothing left to say. */
+export function markDropped(db: Db, id: number, reason: string): void {
+  db.prepare("UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ?").run(reason, id);
 }
 
 /** Drops every pending message to a chat that Telegram no longer lets the bot write to. */
