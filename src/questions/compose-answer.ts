@@ -2,8 +2,8 @@ import type { ArticleHit } from "../articles/search.ts";
 import { formatDate } from "../dates/format-date.ts";
 import type { EntityRef, EventRecord } from "../events/event-types.ts";
 import { cliticForms, normalizeArabic } from "../text/normalize.ts";
-import type { KnownEntity, ParsedQuestion, QuestionLang } from "./question-types.ts";
-import type { Selection, Subject } from "./select-events.ts";
+import type { KnownEntity, ParsedQuestion, QuestionLang, TimeRange } from "./question-types.ts";
+import { periodOf, type Selection, type Subject } from "./select-events.ts";
 
 /**
  * The answer as the bot sends it, in the question's language: a line per ambiguous name, a heading, one
@@ -129,7 +129,7 @@ function heading(parsed: ParsedQuestion, selection: Selection): string {
   const n = selection.events.length;
   const [x, y] = subjectNames(selection, lang);
   const place = selection.place ? nameOf(selection.place, lang) : null;
-  const time = parsed.time ? ` (${parsed.time.text})` : "";
+  const time = parsed.time ? ` (${describeRange(parsed.time, lang)})` : "";
   const calls = selection.events.every((e) => e.type === "call");
   switch (parsed.intent) {
     case "visits":
@@ -169,6 +169,23 @@ function heading(parsed: ParsedQuestion, selection: Selection): string {
   );
 }
 
+/** The time filter in the answer's words and digits: "2023", "تشرين الأول/أكتوبر 2023", "since 1 June 2026". */
+export function describeRange(range: TimeRange, lang: Lang): string {
+  const { from, to } = range;
+  const day = (d: string): string => formatDate(d, "day", lang);
+  const wholeYears = from?.endsWith("-01-01") && to?.endsWith("-12-31");
+  if (from && to && wholeYears) {
+    const [a, b] = [from.slice(0, 4), to.slice(0, 4)];
+    return a === b ? a : `${a}–${b}`;
+  }
+  if (from && to && from.endsWith("-01") && periodOf(from.slice(0, 7))[1] === to)
+    return formatDate(from.slice(0, 7), "month", lang);
+  if (from && to) return from === to ? day(from) : `${day(from)} – ${day(to)}`;
+  if (from) return say(lang, `منذ ${day(from)}`, `since ${day(from)}`);
+  if (to) return say(lang, `حتى ${day(to)}`, `until ${day(to)}`);
+  return range.text;
+}
+
 function describeDate(event: EventRecord, lang: Lang): string {
   if (!event.date) return say(lang, "تاريخ غير معروف", "date unknown");
   return formatDate(event.date, event.precision ?? "day", lang, { weekday: event.precision === "day" });
@@ -189,23 +206,23 @@ function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Se
   const others = event.participants.filter((p) => !own.has(p.id)).map((p) => p.id);
   const place = event.place ? nameOf(event.place, lang) : null;
   const date = describeDate(event, lang);
-  let what: string;
+  // Each bullet leads with what the question asked: the counterpart, the visitor, the place or the date.
+  let parts: string[];
+  const pair = selection.subjects.length > 1;
   if (parsed.intent === "visits") {
-    what = people(selection.visitors.get(event.id) ?? event.participants.map((p) => p.id));
+    parts = [people(selection.visitors.get(event.id) ?? event.participants.map((p) => p.id)), date];
+    if (place) parts.push(place);
   } else if (parsed.intent === "events_of") {
-    what = describeKind(event, people(others), place, lang);
-  } else if (parsed.intent === "where_met" && selection.subjects.length > 1) {
-    what = place ?? say(lang, "مكان غير مذكور", "place not given");
+    parts = [describeKind(event, people(others), place, lang), date];
+  } else if (parsed.intent === "where_met" && pair) {
+    parts = [place ?? say(lang, "مكان غير مذكور", "place not given"), date];
+  } else if (others.length === 0 || pair) {
+    parts = [date];
+    if (place) parts.push(place);
   } else {
-    what = others.length > 0 ? people(others) : describeKind(event, "", place, lang);
+    parts = [people(others), date];
+    if (place) parts.push(place);
   }
-  const parts = [what, date];
-  if (
-    place &&
-    !(parsed.intent === "where_met" && selection.subjects.length > 1) &&
-    parsed.intent !== "events_of"
-  )
-    parts.push(place);
   const n = event.articles.length;
   const count = n > 1 ? ` (${sourcesCount(n, lang)})` : "";
   const links = event.articles
@@ -266,7 +283,7 @@ function composeNothing(input: ComposeInput): string[] {
   const filters: string[] = [];
   if (selection.place && names.length > 0)
     filters.push(say(lang, `في ${nameOf(selection.place, lang)}`, `in ${nameOf(selection.place, lang)}`));
-  if (parsed.time) filters.push(parsed.time.text);
+  if (parsed.time) filters.push(describeRange(parsed.time, lang));
   const scope = filters.length > 0 ? ` (${filters.join("، ")})` : "";
   const lines = [
     parsed.intent === "visits"

@@ -170,7 +170,7 @@ function selectVisits(
         return country !== undefined && country !== null && country !== host && wanted(id);
       });
     const covered = guests.filter((id) =>
-      visits.some((v) => v.participants.some((p) => p.id === id) && sameDay(v.date, meeting.date)),
+      visits.some((v) => v.participants.some((p) => p.id === id) && isDuring(meeting.date, v.date)),
     );
     if (guests.length === 0 || covered.length === guests.length) continue;
     visitors.set(meeting.id, guests);
@@ -179,10 +179,16 @@ function selectVisits(
   return result;
 }
 
-/** Two dates that may be the same day: equal where both are known, or one contains the other. */
-function sameDay(a: string | null, b: string | null): boolean {
-  if (!a || !b) return false;
-  return a.startsWith(b) || b.startsWith(a);
+// A visit is recorded on its first day; meetings in the days after it belong to the same trip.
+const TRIP_DAYS = 4;
+
+/** Whether a meeting's date may fall within a trip that started on visitDate. */
+function isDuring(meetingDate: string | null, visitDate: string | null): boolean {
+  if (!meetingDate || !visitDate) return false;
+  if (meetingDate.length < 10 || visitDate.length < 10)
+    return meetingDate.startsWith(visitDate) || visitDate.startsWith(meetingDate);
+  const days = (Date.parse(meetingDate) - Date.parse(visitDate)) / 86_400_000;
+  return days >= 0 && days < TRIP_DAYS;
 }
 
 /** The first and last day a date of any precision covers. */
