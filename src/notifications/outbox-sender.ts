@@ -1,4 +1,5 @@
 import type { Db } from "../db/open.ts";
+import { describeError } from "../errors.ts";
 import { type Chat, getChat, migrateChat, setChatActive } from "./chat-store.ts";
 import { classifySendError, type MessageSender } from "./message-sender.ts";
 import {
@@ -106,7 +107,16 @@ export async function deliverDue(
       summary.deferred++;
       continue;
     }
-    const html = render(item, chat);
+    let html: string | null;
+    try {
+      html = render(item, chat);
+    } catch (error) {
+      // A row that cannot be rendered would otherwise stop every later round at the same place.
+      markFailed(db, item.id, `could not compose the message: ${describeError(error)}`.slice(0, SHORT_ERROR));
+      summary.failed++;
+      log.warn("could not compose an outbox message", { outboxId: item.id, error: describeError(error) });
+      continue;
+    }
     if (html === null) {
       markDropped(db, item.id, "nothing left to send (the event or article is gone)");
       summary.dropped++;

@@ -208,6 +208,30 @@ describe("deliverDue", () => {
     expect(getChat(h.db, -1009)?.type).toBe("supergroup");
   });
 
+  it("fails a message that cannot be composed and goes on with the others", async () => {
+    const h = createHarness();
+    addChat(h.db, 1);
+    queue(h, 1, "سيئة");
+    queue(h, 1, "جيدة");
+    const render = (item: { payload: { type: string; html?: string } }) => {
+      if (item.payload.html === "سيئة") throw new Error("broken payload");
+      return item.payload.html ?? null;
+    };
+    for (let i = 0; i < 3; i++) {
+      await deliverDue({
+        db: h.db,
+        sender: h.sender,
+        now: h.clock.now,
+        log: h.log,
+        limiter: h.limiter,
+        render,
+      });
+      h.clock.advance(1000);
+    }
+    expect(statuses(h, 1)).toEqual(["failed", "sent"]);
+    expect(listOutbox(h.db, 1)[0]?.lastError).toBe("could not compose the message: Error: broken payload");
+  });
+
   it("drops a message with nothing left to render", async () => {
     const h = createHarness();
     addChat(h.db, 1);
