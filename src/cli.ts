@@ -87,6 +87,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
 }
 
+// Output piped into a pager or `head` that closes early is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 // .env beside the repository (or in the working directory) fills variables not already set.
 for (const file of [join(process.cwd(), ".env"), join(REPO_ROOT, ".env")]) {
   if (existsSync(file)) {
