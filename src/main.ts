@@ -234,9 +234,10 @@ async function assembleServer(
   try {
     bot.botInfo = await bot.telegram.getMe();
   } catch (error) {
+    // telegraf redacts well-formed tokens from its errors; this catches any other shape too.
+    const reason = (error instanceof Error ? error.message : String(error)).split(token).join("[redacted]");
     throw new ConfigError(
-      `Telegram did not accept the bot (${error instanceof Error ? error.message : String(error)}). ` +
-        "Check BOT_TOKEN (from @BotFather) and, if set, TELEGRAM_API_ROOT.",
+      `Telegram did not accept the bot (${reason}). Check BOT_TOKEN (from @BotFather) and, if set, TELEGRAM_API_ROOT.`,
     );
   }
   await publishCommands(bot.telegram, config.ADMIN_IDS, log);
@@ -273,11 +274,7 @@ async function assembleServer(
       log.info(`stopping (${reason})`);
       for (const task of tasks) await task.stop();
       if (deliveryTimer) clearInterval(deliveryTimer);
-      try {
-        bot.stop(reason);
-      } catch {
-        // already stopped: the launch ended on its own
-      }
+      await stopBot(bot, reason, done);
       markStopped();
       await done.catch(() => undefined);
       await Promise.all([polling.settled(), delivery.settled()]);
@@ -287,6 +284,30 @@ async function assembleServer(
   };
 
   return { bot, db, pollSources: polling.run, queueDigests, deliver: delivery.run, done, stop };
+}
+
+/**
+ * Stops the bot's updates. Just after launch telegraf may still be clearing the webhook and refuses to stop
+ * ("Bot is not running!") until polling has begun, so the stop is retried until it takes or the launch ends.
+ */
+async function stopBot(bot: Telegraf<BotContext>, reason: string, launched: Promise<void>): Promise<void> {
+  let ended = false;
+  launched.then(
+    () => {
+      ended = true;
+    },
+    () => {
+      ended = true;
+    },
+  );
+  while (!ended) {
+    try {
+      bot.stop(reason);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }
 
 /** Long polling, or a webhook when WEBHOOK_URL is set; settles when updates stop coming. */
