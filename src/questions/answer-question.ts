@@ -5,7 +5,7 @@ import { composeAnswer } from "./compose-answer.ts";
 import { parseQuestion } from "./parse-question.ts";
 import type { QuestionDirectory } from "./question-directory.ts";
 import { type AnswerSource, resolveAnswerDeps } from "./question-store.ts";
-import type { Answer, AnswerArticle, ParsedQuestion } from "./question-types.ts";
+import type { Answer, AnswerArticle, KnownEntity, ParsedQuestion } from "./question-types.ts";
 import { STOP_WORDS } from "./question-words.ts";
 import { type FindEvents, type Selection, selectEvents } from "./select-events.ts";
 
@@ -41,7 +41,8 @@ export function answerQuestion(source: AnswerSource, question: string, now: Date
         ARTICLE_HITS,
       );
   }
-  const text = composeAnswer({ parsed, selection, articles, known });
+  const closest = parsed.intent === "search" ? findClosestName(deps, parsed) : null;
+  const text = composeAnswer({ parsed, selection, articles, known, closest });
   return {
     question: parsed.text,
     lang: parsed.lang,
@@ -65,6 +66,19 @@ function searchQuestionWords(deps: AnswerDeps, parsed: ParsedQuestion): ArticleH
     for (const hit of deps.searchArticles(word, ARTICLE_HITS))
       if (!byWord.has(hit.id)) byWord.set(hit.id, hit);
   return [...byWord.values()].slice(0, ARTICLE_HITS);
+}
+
+/** A word of the question that is one or two typos away from a known person's name (لافرف → لافروف). */
+function findClosestName(
+  deps: AnswerDeps,
+  parsed: ParsedQuestion,
+): { word: string; entity: KnownEntity } | null {
+  for (const token of tokenize(parsed.text)) {
+    if (STOP_WORDS.has(token.norm)) continue;
+    const entity = deps.directory.closestPerson(token.raw);
+    if (entity) return { word: token.raw, entity };
+  }
+  return null;
 }
 
 function knownEvents(deps: AnswerDeps, selection: Selection): EventRecord[] {

@@ -19,6 +19,8 @@ export interface ComposeInput {
   articles: ArticleHit[];
   /** Events of the subject without the question's filters, offered when none matched. */
   known: EventRecord[];
+  /** A person whose name is a typo away from a word of a question that named nobody. */
+  closest?: { word: string; entity: KnownEntity } | null;
 }
 
 const MAX_EVENTS_SHOWN = 10;
@@ -41,7 +43,7 @@ export function composeAnswer(input: ComposeInput): string {
     );
 
   if (parsed.intent === "search" || (selection.subjects.length === 0 && !selection.place)) {
-    lines.push(...composeSearch(parsed, input.articles));
+    lines.push(...composeSearch(parsed, input.articles, input.closest ?? null));
     return lines.join("\n");
   }
   if (selection.events.length === 0) {
@@ -323,18 +325,36 @@ function describeArticles(articles: ArticleHit[], lang: Lang): string[] {
   });
 }
 
-function composeSearch(parsed: ParsedQuestion, articles: ArticleHit[]): string[] {
+function composeSearch(
+  parsed: ParsedQuestion,
+  articles: ArticleHit[],
+  closest: { word: string; entity: KnownEntity } | null,
+): string[] {
   const lang = parsed.lang;
-  if (articles.length === 0)
-    return [
+  const lines: string[] = [];
+  if (closest) {
+    const name = nameOf(closest.entity, lang);
+    lines.push(
+      say(
+        lang,
+        `لم أتعرف على «${closest.word}»؛ هل تقصد ${name}؟`,
+        `I don't know "${closest.word}"; did you mean ${name}?`,
+      ),
+    );
+  }
+  if (articles.length === 0) {
+    lines.push(
       say(
         lang,
         "لا أجد في الأخبار المخزنة ما يطابق سؤالك.",
         "I find nothing in the stored news that matches your question.",
       ),
-      suggestions(lang, null),
-    ];
+      suggestions(lang, closest ? nameOf(closest.entity, lang) : null),
+    );
+    return lines;
+  }
   return [
+    ...lines,
     say(lang, "مقالات تطابق سؤالك:", "Articles that match your question:"),
     ...describeArticles(articles, lang),
   ];

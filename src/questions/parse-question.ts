@@ -100,6 +100,10 @@ function readMentions(
       // A title with its nationality (وزير الخارجية الروسي); a name right after it wins over the title.
       let end = span.end;
       let country = directory.roleCountry(role.role);
+      // English puts the nationality first: "Russian foreign minister".
+      const before =
+        spans[k - 1]?.end === span.start ? spans[k - 1]?.hits.find((h) => h.kind === "demonym") : undefined;
+      if (before?.kind === "demonym") country = before.country;
       const next = spans[k + 1];
       const demonym = next?.start === end ? next.hits.find((h) => h.kind === "demonym") : undefined;
       if (demonym) {
@@ -116,9 +120,10 @@ function readMentions(
       // The holders at the time asked about, or everyone who held the office when no time is asked.
       const candidates = holdersIn(directory, role.role, country, range);
       if (candidates.length === 0) continue;
+      const start = before ? (spans[k - 1] as Span).start : span.start;
       addMention(people, {
-        text: textOf(span.start, end),
-        start: span.start,
+        text: textOf(start, end),
+        start,
         end,
         candidates,
         viaTitle: { role: role.role, country },
@@ -137,7 +142,9 @@ function readMentions(
       continue;
     }
     const demonym = span.hits.find((h) => h.kind === "demonym");
-    if (demonym && nationality === null) nationality = demonym.country;
+    const titleFollows =
+      spans[k + 1]?.start === span.end && spans[k + 1]?.hits.some((h) => h.kind === "role");
+    if (demonym?.kind === "demonym" && nationality === null && !titleFollows) nationality = demonym.country;
   }
   return { people, places, nationality };
 }

@@ -1,5 +1,5 @@
 import type { Gazetteer, Person, Place } from "../extraction/gazetteer.ts";
-import { cliticForms, type Token } from "../text/normalize.ts";
+import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
 import { spellingVariants } from "../text/variants.ts";
 import type { KnownEntity } from "./question-types.ts";
 
@@ -40,6 +40,8 @@ export interface QuestionDirectory {
   isWithin(placeId: string, ancestorId: string): boolean;
   /** The country a role belongs to by itself (المتحدث باسم الكرملين → RU), else null. */
   roleCountry(role: string): string | null;
+  /** The known person whose name is closest to a word the question did not resolve (a typo), if close. */
+  closestPerson(word: string): KnownEntity | null;
 }
 
 export function toKnownPerson(person: Person): KnownEntity {
@@ -136,7 +138,7 @@ export function createQuestionDirectory(
 
   return {
     matchAt(tokens, i) {
-      const a = fromGazetteer(tokens, i);
+      const a = fromGazetteer(tokens, i) ?? englishDemonymAt(gazetteer, tokens, i);
       const b = fromDiscovered(tokens, i);
       if (!a) return b;
       if (!b || b.length < a.length) return a;
@@ -171,5 +173,86 @@ export function createQuestionDirectory(
     },
     isWithin: (placeId, ancestorId) => placeId === ancestorId || gazetteer.isWithin(placeId, ancestorId),
     roleCountry: (role) => gazetteer.roleById(role)?.country ?? null,
+    closestPerson: (word) => findClosestPerson(gazetteer, word),
   };
+}
+
+// English nationality adjectives from country names: Russian → Russia, North Korean → North Korea,
+// Chinese → China, Israeli → Israel. The gazetteer lists Arabic demonyms only.
+const ENGLISH_DEMONYM_ENDINGS: [string, string][] = [
+  ["ian", "ia"],
+  ["an", "a"],
+  ["n", ""],
+  ["ese", "a"],
+  ["ese", ""],
+  ["i", ""],
+];
+
+function englishDemonymAt(gazetteer: Gazetteer, tokens: readonly Token[], i: number): DirectoryMatch | null {
+  for (const length of [2, 1]) {
+    const words = tokens.slice(i, i + length).map((t) => t.norm);
+    const last = words.at(-1);
+    if (words.length < length || !last || !/^[a-z]+$/.test(last)) continue;
+    for (const [ending, replacement] of ENGLISH_DEMONYM_ENDINGS) {
+      if (!last.endsWith(ending) || last.length - ending.length < 3) continue;
+      const name = [...words.slice(0, -1), last.slice(0, -ending.length) + replacement].join(" ");
+      const country = gazetteer
+        .findByName(name)
+        .find((m) => m.kind === "place" && m.entity.kind === "country");
+      if (country?.kind === "place" && country.entity.country)
+        return { length, hits: [{ kind: "demonym", country: country.entity.country }] };
+    }
+  }
+  return null;
+}
+
+/** Edits allowed between a typed word and a name: none for short words, one, two for long ones. */
+function allowedEdits(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}
+
+function findClosestPerson(gazetteer: Gazetteer, word: string): KnownEntity | null {
+  const typed = normalizeArabic(word);
+  const limit = allowedEdits(typed.length);
+  if (limit === 0) return null;
+  let best: { person: Person; distance: number } | null = null;
+  for (const person of gazetteer.people) {
+    const names = [...person.surnamesAr, ...person.surnamesEn, person.nameAr, person.nameEn].map(
+      normalizeArabic,
+    );
+    for (const name of names) {
+      const distance = editDistance(typed, name, limit);
+      if (
+        distance <= limit &&
+        (!best ||
+          distance < best.distance ||
+          (distance === best.distance && person.prominence > best.person.prominence))
+      )
+        best = { person, distance };
+    }
+  }
+  return best ? toKnownPerson(best.person) : null;
+}
+
+/** Levenshtein distance, giving up (limit + 1) as soon as it must exceed the limit. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
 }

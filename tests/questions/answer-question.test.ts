@@ -134,6 +134,15 @@ describe("answerQuestion: the text", () => {
     expect(answer.text).toContain("يمكنك أن تسأل مثلاً");
   });
 
+  it.each([
+    ["من التقى لافرف؟", "لم أتعرف على «لافرف»؛ هل تقصد سيرغي لافروف؟"],
+    ["Who met Shoygu?", 'I don\'t know "Shoygu"; did you mean Sergei Shoigu?'],
+  ])("offers the closest known name for a typo in %s", (question, line) => {
+    const answer = ask(question);
+    expect(answer.events).toEqual([]);
+    expect(answer.text.split("\n")[0]).toBe(line);
+  });
+
   it("answers a 100 KB question politely", () => {
     const answer = ask(`Who met Kim in 2025? ${"blah ".repeat(20_000)}`);
     expect(answer.events.map((e) => e.id)).toEqual(["ev-kim-lavrov"]);

@@ -87,6 +87,8 @@ describe("parseQuestion: names", () => {
     ["من التقى وزير الدفاع الروسي عام 2025؟", ["andrei-belousov"]],
     ["من التقى وزير الدفاع الروسي؟", ["sergei-shoigu", "andrei-belousov"]],
     ["ماذا عن وزيرة الخارجية الكورية الشمالية؟", ["choe-son-hui"]],
+    ["Who did the Russian defence minister meet in 2023?", ["sergei-shoigu"]],
+    ["Who did the North Korean foreign minister meet?", ["choe-son-hui"]],
   ])("reads the title in %s as its holders %j", (question, ids) => {
     const [mention] = parse(question).people;
     expect(mention?.viaTitle).toBeDefined();
@@ -100,8 +102,12 @@ describe("parseQuestion: names", () => {
     expect(parsed.places[0]?.candidates[0]?.id).toBe("wonsan");
   });
 
-  it("reads a nationality filter", () => {
-    expect(parse("من زار بيونغ يانغ من المسؤولين الروس ومتى؟").nationality).toBe("RU");
+  it.each([
+    ["من زار بيونغ يانغ من المسؤولين الروس ومتى؟", "RU"],
+    ["Which Russian officials visited Pyongyang?", "RU"],
+    ["من التقى وزير الخارجية الروسي؟", null],
+  ])("reads the nationality filter of %s as %s", (question, country) => {
+    expect(parse(question).nationality).toBe(country);
   });
 });
 
