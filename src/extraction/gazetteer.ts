@@ -1,4 +1,4 @@
-import { cliticForms, normalizeArabic, type Token, tokenize } from "../text/normalize.ts";
+import { cliticForms, type Token, tokenize } from "../text/normalize.ts";
 import { spellingVariants } from "../text/variants.ts";
 import { expandDemonym, inflectNisba } from "./gazetteer-forms.ts";
 import type {
@@ -106,7 +106,6 @@ interface Holding {
 interface GazetteerIndexes {
   readonly names: Trie<GazetteerHit>;
   readonly holders: Map<string, Holding[]>;
-  readonly demonyms: Map<string, Place[]>;
 }
 
 /** People, places, organisations and roles with their lookup indexes; made by buildGazetteer. */
@@ -139,19 +138,24 @@ export class Gazetteer {
   /**
    * Every entry whose surface form starts at token i, longest first; at equal length full names come
    * before bare surnames and more prominent people first. The first token is also tried without its
-   * proclitics (ولافروف، بكيم، لبوتين، للصين); the first form that matches anything wins, so a name that
-   * starts with a clitic letter (بوتين) is never read as a stripped one.
+   * proclitics (ولافروف، بكيم، لبوتين، للصين). The form giving the longest match wins, the token as written
+   * on a tie, so a name that starts with a clitic letter (بوتين) is never read as a stripped one, and
+   * والكوري الشمالي is the two-word demonym rather than the bare كوري.
    */
   matchAt(tokens: readonly Token[], i: number): GazetteerMatch[] {
     const first = tokens[i];
     if (!first) return [];
+    let best: { hit: GazetteerHit; length: number }[] = [];
+    let bestLength = 0;
     for (const form of lookupForms(first.norm)) {
       const found = walkTrie(this.indexes.names, form, tokens, i);
-      if (found.length > 0) {
-        return found.map(({ hit, length }) => ({ ...hit, start: i, length })).sort(compareMatches);
+      const length = Math.max(0, ...found.map((f) => f.length));
+      if (length > bestLength) {
+        best = found;
+        bestLength = length;
       }
     }
-    return [];
+    return best.map(({ hit, length }) => ({ ...hit, start: i, length })).sort(compareMatches);
   }
 
   /**
@@ -226,9 +230,12 @@ export class Gazetteer {
     return this.rolesById.get(id);
   }
 
-  /** Countries a nationality adjective refers to (الروسي/الروسى/الروسية → Russia; الكوري → both Koreas). */
+  /**
+   * Countries a nationality adjective refers to, with its clitics and spelling variants
+   * (الروسي/الروسى/الروسية/والروس → Russia; الكوري → both Koreas).
+   */
   placeByDemonym(text: string): Place[] {
-    return this.indexes.demonyms.get(normalizeArabic(text)) ?? [];
+    return this.findByName(text).flatMap((m) => (m.kind === "demonym" ? [m.entity] : []));
   }
 
   /** True when `placeId` is `ancestorId` or lies inside it (Russky Island is within Vladivostok and RU). */
@@ -253,7 +260,7 @@ export function buildGazetteer(raw: RawGazetteer): Gazetteer {
     organizations: data.organizations.map(toOrganization),
     roles: data.roles.map(toRole),
   };
-  const indexes: GazetteerIndexes = { names: new Map(), holders: new Map(), demonyms: new Map() };
+  const indexes: GazetteerIndexes = { names: new Map(), holders: new Map() };
   const addName = (spelling: string, hit: GazetteerHit): void => {
     for (const form of spellingVariants(spelling)) {
       insertPath(indexes.names, normsOf(form), hit, addHit);
@@ -280,11 +287,8 @@ export function buildGazetteer(raw: RawGazetteer): Gazetteer {
       ...(rawPlace?.demonym_bases_ar ?? []).flatMap(inflectNisba),
       ...(rawPlace?.demonyms_ar ?? []).flatMap(expandDemonym),
     ];
-    for (const form of new Set(forms)) {
-      const countries = indexes.demonyms.get(form) ?? [];
-      indexes.demonyms.set(form, [...countries, place]);
-      insertPath(indexes.names, normsOf(form), { kind: "demonym", entity: place, partial: false }, addHit);
-    }
+    const demonym: GazetteerHit = { kind: "demonym", entity: place, partial: false };
+    for (const form of new Set(forms)) insertPath(indexes.names, normsOf(form), demonym, addHit);
   });
   for (const org of entries.organizations) {
     const hit: GazetteerHit = { kind: "org", entity: org, partial: false };

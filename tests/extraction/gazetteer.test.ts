@@ -238,6 +238,8 @@ describe("demonyms", () => {
     ["الأمريكية", "US"],
     ["الأميركيون", "US"],
     ["البيلاروسي", "BY"],
+    ["والكوري الشمالي", "KP"],
+    ["وللكورية الشمالية", "KP"],
   ])("%s names %s", (word, country) => {
     expect(gazetteer.placeByDemonym(word).map((p) => p.id)).toEqual([country]);
     expect(longest(word)).toEqual([`demonym:${country}`]);
