@@ -15,7 +15,7 @@ import { openDatabase } from "../../src/db/open.ts";
 import { createEngine } from "../../src/engine.ts";
 import { type Server, startServer } from "../../src/main.ts";
 import { listOutbox } from "../../src/notifications/outbox-store.ts";
-import { listSources } from "../../src/sources/source-store.ts";
+import { getSource, listSources } from "../../src/sources/source-store.ts";
 import { type LocalServer, startLocalServer } from "../sources/local-server.ts";
 
 /**
@@ -64,6 +64,7 @@ describe("rasid serve, end to end through the Bot API emulator", () => {
   let stranger: EmulatorChat;
   const logs: string[] = [];
   const clock = { now: new Date("2025-07-15T06:00:00Z") };
+  let flakyIsDown = false;
   const items: FeedItem[] = [
     {
       title: "افتتاح مصنع للجرارات",
@@ -86,6 +87,10 @@ describe("rasid serve, end to end through the Bot API emulator", () => {
       "/feed.xml": (_req, res) => {
         res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" }).end(renderRss(items));
       },
+      "/flaky.xml": (_req, res) => {
+        if (flakyIsDown) res.writeHead(503).end("down for maintenance");
+        else res.writeHead(200, { "content-type": "application/rss+xml" }).end(renderRss(items.slice(-1)));
+      },
     });
     dir = mkdtempSync(join(tmpdir(), "rasid-e2e-"));
     const dbPath = join(dir, "rasid.db");
@@ -99,6 +104,7 @@ describe("rasid serve, end to end through the Bot API emulator", () => {
       ALLOW_PRIVATE_SOURCES: "true",
       DEFAULT_TIMEZONE: "UTC",
       DIGEST_TIME: "08:00",
+      SOURCE_FAILURE_LIMIT: "2",
       LOG_LEVEL: "debug",
     });
     server = await startServer(config, {
@@ -152,6 +158,26 @@ describe("rasid serve, end to end through the Bot API emulator", () => {
     const outcome = await server.pollSources();
     expect(outcome).toMatchObject({ sources: 1, added: 1, failed: 0 });
     expect(listSources(server.db)[0]).toMatchObject({ itemsTotal: 1, failures: 0 });
+  });
+
+  it("pauses a source that keeps failing and tells the admin once", async () => {
+    const [added] = await say(admin, `/addsource ${feed.url("/flaky.xml")} Flaky`);
+    expect(added).toContain("Added source #2 <b>Flaky</b>");
+    flakyIsDown = true;
+    const before = admin.messages().length;
+    expect(await server.pollSources()).toMatchObject({ failed: 1 });
+    expect(getSource(server.db, 2)?.status).toBe("active");
+    await server.pollSources();
+    expect(getSource(server.db, 2)).toMatchObject({ status: "paused", failures: 2 });
+    await server.deliver();
+    const [notice] = await admin.waitForReplies(before);
+    expect(notice?.text).toContain("Paused the source <b>Flaky</b> after 2 failures in a row");
+    expect(notice?.text).toContain("503");
+    // A paused source is not polled, so nobody is told again.
+    expect(await server.pollSources()).toMatchObject({ sources: 1, failed: 0 });
+    await server.deliver();
+    expect(admin.messages().length).toBe(before + 1);
+    expect(stranger.messages().some((m) => m.text.includes("Flaky"))).toBe(false);
   });
 
   it("subscribes through the buttons", async () => {
