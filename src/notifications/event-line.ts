@@ -54,6 +54,8 @@ export function formatEventLine(event: EventRecord, lang: ChatLang): string {
       what = `${who}${inPlace}`;
   }
   if (!event.date || !event.precision) return what;
-  const date = formatDate(event.date, event.precision, lang, { weekday: event.precision === "day" });
+  const date = escapeHtml(
+    formatDate(event.date, event.precision, lang, { weekday: event.precision === "day" }),
+  );
   return lang === "ar" ? `${what}، ${date}` : `${what}, ${date}`;
 }

@@ -1,13 +1,17 @@
+import { z } from "zod";
 import type { Db } from "../db/open.ts";
 
 export type OutboxKind = "alert" | "digest" | "notice";
 export type OutboxStatus = "pending" | "sent" | "failed" | "dropped";
 
 /** What an outbox row carries; alerts hold ids and are rendered when sent (render-outbox.ts). */
-export type OutboxPayload =
-  | { type: "event"; eventId: string }
-  | { type: "keyword"; articleId: number; keywords: string[] }
-  | { type: "text"; html: string };
+export const outboxPayloadSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("event"), eventId: z.string().min(1) }),
+  z.object({ type: z.literal("keyword"), articleId: z.number().int(), keywords: z.array(z.string()).min(1) }),
+  z.object({ type: z.literal("text"), html: z.string().min(1) }),
+]);
+
+export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 
 export interface OutboxItem {
   id: number;
@@ -42,6 +46,7 @@ function toItem(row: OutboxRow): OutboxItem {
     id: row.id,
     chatId: row.chat_id,
     kind: row.kind,
+    // Checked where it is used (renderOutboxMessage), so one odd row cannot stop a whole listing.
     payload: JSON.parse(row.payload) as OutboxPayload,
     dedupeKey: row.dedupe_key,
     status: row.status,

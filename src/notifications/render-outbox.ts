@@ -3,7 +3,7 @@ import { getEvent } from "../events/event-store.ts";
 import type { EventArticleRef } from "../events/event-types.ts";
 import type { Chat } from "./chat-store.ts";
 import { type ArticleSummary, composeEventAlert, composeKeywordAlert } from "./compose-alert.ts";
-import type { OutboxItem } from "./outbox-store.ts";
+import { type OutboxItem, outboxPayloadSchema } from "./outbox-store.ts";
 
 export function toArticleSummary(ref: EventArticleRef): ArticleSummary {
   return {
@@ -34,10 +34,10 @@ function getArticleSummary(db: Db, articleId: number): ArticleSummary | null {
 /**
  * The text of an outbox message as it is sent, in the chat's language today. An event alert is composed
  * from the event as it stands now, so one queued before two more outlets reported the event lists all
- * three. Null when the event or article has gone.
+ * three. Null when the event or article has gone; throws on a payload of the wrong shape.
  */
 export function renderOutboxMessage(db: Db, item: OutboxItem, chat: Chat): string | null {
-  const { payload } = item;
+  const payload = outboxPayloadSchema.parse(item.payload);
   switch (payload.type) {
     case "text":
       return payload.html;

@@ -232,6 +232,21 @@ describe("deliverDue", () => {
     expect(listOutbox(h.db, 1)[0]?.lastError).toBe("could not compose the message: Error: broken payload");
   });
 
+  it("fails a row whose payload has the wrong shape", async () => {
+    const h = createHarness();
+    addChat(h.db, 1);
+    h.db
+      .prepare(
+        `INSERT INTO outbox (chat_id, kind, payload, dedupe_key, next_attempt_at, created_at)
+         VALUES (1, 'alert', '{"type":"event"}', 'odd', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+      )
+      .run();
+    queue(h, 1, "بعدها");
+    await drain(h);
+    expect(statuses(h, 1)).toEqual(["failed", "sent"]);
+    expect(texts(h, 1)).toEqual(["بعدها"]);
+  });
+
   it("drops a message with nothing left to render", async () => {
     const h = createHarness();
     addChat(h.db, 1);
