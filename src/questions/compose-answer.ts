@@ -3,7 +3,7 @@ import { formatDate } from "../dates/format-date.ts";
 import type { EntityRef, EventRecord } from "../events/event-types.ts";
 import { cliticForms, normalizeArabic } from "../text/normalize.ts";
 import type { KnownEntity, ParsedQuestion, QuestionLang, TimeRange } from "./question-types.ts";
-import { periodOf, type Selection, type Subject } from "./select-events.ts";
+import { isTripQuestion, periodOf, type Selection, type Subject } from "./select-events.ts";
 
 /**
  * The answer as the bot sends it, in the question's language: a line per ambiguous name, a heading, one
@@ -133,6 +133,13 @@ function heading(parsed: ParsedQuestion, selection: Selection): string {
   const place = selection.place ? nameOf(selection.place, lang) : null;
   const time = parsed.time ? ` (${describeRange(parsed.time, lang)})` : "";
   const calls = selection.events.every((e) => e.type === "call");
+  if (isTripQuestion(parsed, selection.subjects)) {
+    return say(
+      lang,
+      `زيارات ${x}${place ? ` إلى ${place}` : ""}${time}: ${countAr(n, "زيارة واحدة", "زيارتان", "زيارات", "زيارة")}`,
+      `Visits by ${x}${place ? ` to ${place}` : ""}${time}: ${n}`,
+    );
+  }
   switch (parsed.intent) {
     case "visits":
       return say(
@@ -211,7 +218,10 @@ function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Se
   // Each bullet leads with what the question asked: the counterpart, the visitor, the place or the date.
   let parts: string[];
   const pair = selection.subjects.length > 1;
-  if (parsed.intent === "visits") {
+  if (isTripQuestion(parsed, selection.subjects)) {
+    parts = [date];
+    if (place) parts.push(place);
+  } else if (parsed.intent === "visits") {
     parts = [people(selection.visitors.get(event.id) ?? event.participants.map((p) => p.id)), date];
     if (place) parts.push(place);
   } else if (parsed.intent === "events_of") {

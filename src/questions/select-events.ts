@@ -76,13 +76,17 @@ export function selectEvents(
     return { subjects, place, events: order(events, parsed.order), visitors };
   }
 
+  // "متى زار بوتين بيونغ يانغ؟": the subject's own trips to the place, as `visits` reads them.
+  if (isTripQuestion(parsed, subjects) && place) {
+    const ids = (subjects[0] as Subject).ids;
+    const events = selectVisits(place, parsed, directory, find, visitors, ids);
+    return { subjects, place, events: order(events, parsed.order), visitors };
+  }
   const askedTypes = parsed.types;
   const onlyCalls = askedTypes?.includes("call") === true && !askedTypes.includes("meeting");
   let types: EventType[] | undefined;
   if (parsed.intent === "events_of") types = askedTypes ?? undefined;
   else if (onlyCalls) types = ["call"];
-  else if (parsed.intent === "when_met" && subjects.length === 1 && place && askedTypes?.includes("visit"))
-    types = ["visit", "meeting"];
   else types = MEETING_TYPES;
 
   const events = findForSubjects(subjects, find, { types, ...range }).filter((event) => {
@@ -95,6 +99,18 @@ export function selectEvents(
     return true;
   });
   return { subjects, place, events: order(events, parsed.order), visitors };
+}
+
+/** When, where or how often one person travelled (a visit word and no meeting word; not "who visited X"). */
+export function isTripQuestion(parsed: ParsedQuestion, subjects: { ids: string[] }[]): boolean {
+  const types = parsed.types ?? [];
+  return (
+    subjects.length === 1 &&
+    parsed.intent !== "who_met" &&
+    parsed.intent !== "events_of" &&
+    types.includes("visit") &&
+    !types.includes("meeting")
+  );
 }
 
 /** One findEvents call per combination of the subjects' ids (a title may stand for several people). */
@@ -145,15 +161,23 @@ function selectVisits(
   directory: QuestionDirectory,
   find: FindEvents,
   visitors: Map<string, string[]>,
+  travellers?: string[],
 ): EventRecord[] {
   const range = { from: parsed.time?.from ?? undefined, to: parsed.time?.to ?? undefined };
   const host = place.kind === "place" && place.placeKind === "country" ? place.id : (place.country ?? null);
   const from = (id: string): string | null | undefined => directory.entity(id)?.country;
-  const wanted = (id: string): boolean => parsed.nationality === null || from(id) === parsed.nationality;
+  const wanted = (id: string): boolean =>
+    (parsed.nationality === null || from(id) === parsed.nationality) &&
+    (!travellers || travellers.includes(id));
+  // With travellers named, each of them narrows the indexed lookup.
+  const lookups = (travellers ?? [undefined]).map((id) => (id ? { entityIds: [id] } : {}));
+  const findAll = (types: EventType[]): EventRecord[] => [
+    ...new Map(
+      lookups.flatMap((by) => find({ ...by, placeId: place.id, types, ...range })).map((e) => [e.id, e]),
+    ).values(),
+  ];
 
-  const visits = find({ placeId: place.id, types: ["visit"], ...range }).filter((e) =>
-    e.participants.some((p) => wanted(p.id)),
-  );
+  const visits = findAll(["visit"]).filter((e) => e.participants.some((p) => wanted(p.id)));
   for (const visit of visits)
     visitors.set(
       visit.id,
@@ -162,7 +186,7 @@ function selectVisits(
   const result = [...visits];
   if (host === null) return result;
   // A meeting held at the place is a visit of its foreign participants (a summit in Pyongyang).
-  for (const meeting of find({ placeId: place.id, types: ["meeting"], ...range })) {
+  for (const meeting of findAll(["meeting"])) {
     const guests = meeting.participants
       .map((p) => p.id)
       .filter((id) => {

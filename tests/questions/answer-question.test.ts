@@ -43,6 +43,9 @@ describe("answerQuestion: which events answer", () => {
     ["ما هي اتصالات بوتين؟", ["ev-kim-putin-call"]],
     ["ماذا عن كيم جونغ أون بين 2025 و2026؟", ["ev-kim-trump-planned", "ev-kim-lavrov", "ev-kim-putin-call"]],
     ["من استقبل بوتين في الكرملين؟", ["ev-kimyo-putin"]],
+    ["متى زار بيلوسوف بيونغ يانغ؟", ["ev-belousov-visit"]],
+    ["When did Putin visit North Korea?", ["ev-kim-putin"]],
+    ["من زار كيم جونغ أون؟", ["ev-kim-lavrov", "ev-kim-belousov", "ev-kim-putin", "ev-kim-shoigu"]],
   ])("%s", (question, expected) => {
     expect(ids(question)).toEqual(expected);
   });
@@ -91,6 +94,12 @@ describe("answerQuestion: the text", () => {
     expect(answer.text).not.toContain("للسؤال عن");
     const kimYo = ask("ماذا عن كيم يو جونغ؟");
     expect(kimYo.events.map((e) => e.id)).toEqual(["ev-kimyo-putin"]);
+  });
+
+  it("answers when someone travelled to a place with their trips", () => {
+    const answer = ask("When did Belousov visit Pyongyang?");
+    expect(answer.text).toContain("Visits by Andrei Belousov to Pyongyang: 1");
+    expect(answer.text).toContain("• Saturday 30 November 2024 — Pyongyang");
   });
 
   it("cites the articles of the events it lists", () => {
