@@ -143,6 +143,10 @@ describe("matchAt", () => {
     ["فندق كابيلا", "place:capella-singapore"],
     ["بجزيرة سنتوسا", "place:sentosa"],
     ["جمهورية كوريا الشعبية الديمقراطية", "place:KP"],
+    ["جمهورية كوريا الديموقراطية الشعبية", "place:KP"],
+    ["تشيه سون هي", "person:choe-son-hui"],
+    ["يون صوك يول", "person:yoon-suk-yeol"],
+    ["وجونغ أون", "person:kim-jong-un~"],
   ])("reads %s as %s", (phrase, expected) => {
     expect(longest(phrase)[0]).toBe(expected);
   });
@@ -186,6 +190,14 @@ describe("scan", () => {
     ],
     ["مراسم في ساحة كيم إيل سونغ", ["ساحة كيم إيل سونغ=place:kim-il-sung-square"]],
     ["نظيرته تشوي سون هوي في وونسان", ["تشوي سون هوي=person:choe-son-hui", "وونسان=place:wonsan"]],
+    [
+      "التقى الأمين العام لمجلس الأمن الروسي سيرغي شويغو",
+      [
+        "الأمين العام لمجلس الأمن=role:security_council_secretary",
+        "الروسي=demonym:RU",
+        "سيرغي شويغو=person:sergei-shoigu",
+      ],
+    ],
   ])("splits %s into the longest entries", (text, expected) => {
     expect(spans(text)).toEqual(expected);
   });
