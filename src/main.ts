@@ -48,6 +48,8 @@ export interface ServerOptions {
   deliveryIntervalMs?: number;
   /** Pause after an empty getUpdates, for servers that ignore the long-poll timeout (an emulator). */
   emptyPollDelayMs?: number;
+  /** The address the webhook server listens on (all interfaces by default, behind the HTTPS proxy). */
+  webhookHost?: string;
   /** Where the message that Telegram has been reached goes (serve prints it; tests stay quiet). */
   onReady?: (botUsername: string) => void;
 }
@@ -247,7 +249,18 @@ async function assembleServer(
   const stopped = new Promise<void>((resolve) => {
     markStopped = resolve;
   });
-  const done = launchBot(bot, config, log, stopped);
+  const { ready, done } = launchBot(bot, config, log, stopped, options.webhookHost);
+  // A launch that fails is reported by `ready` (start-up) or through `done` (serve); never unhandled.
+  done.catch(() => undefined);
+  try {
+    await ready;
+  } catch (error) {
+    await stopBot(bot, "start-up failed", done);
+    const reason = (error instanceof Error ? error.message : String(error)).split(token).join("[redacted]");
+    throw new ConfigError(
+      `Telegram refused the webhook (${reason}). Check WEBHOOK_URL: it must be a public https:// address.`,
+    );
+  }
   options.onReady?.(bot.botInfo.username);
 
   const tasks: ScheduledTask[] = [];
@@ -310,13 +323,17 @@ async function stopBot(bot: Telegraf<BotContext>, reason: string, launched: Prom
   }
 }
 
-/** Long polling, or a webhook when WEBHOOK_URL is set; settles when updates stop coming. */
+/**
+ * Long polling, or a webhook when WEBHOOK_URL is set. `ready` settles once updates can arrive (for a
+ * webhook: Telegram has accepted the URL); `done` when they stop coming.
+ */
 function launchBot(
   bot: Telegraf<BotContext>,
   config: Config,
   log: Logger,
   stopped: Promise<void>,
-): Promise<void> {
+  host: string | undefined,
+): { ready: Promise<void>; done: Promise<void> } {
   if (config.WEBHOOK_URL) {
     const url = new URL(config.WEBHOOK_URL);
     const launched = bot.launch({
@@ -324,16 +341,17 @@ function launchBot(
         domain: url.host,
         path: url.pathname === "/" ? "/telegram" : url.pathname,
         port: config.WEBHOOK_PORT,
+        host,
         // Telegram sends this back in a header, so requests from anyone else are refused.
         secretToken: randomBytes(24).toString("hex"),
       },
     });
     log.info(`webhook at ${url.origin}, listening on port ${config.WEBHOOK_PORT}`);
-    // The webhook launch returns once Telegram knows the URL; updates then come until stop.
-    return launched.then(() => stopped);
+    return { ready: launched, done: launched.then(() => stopped) };
   }
   log.info("long polling for updates");
-  return bot.launch();
+  // The polling launch settles only when polling ends.
+  return { ready: Promise.resolve(), done: bot.launch() };
 }
 
 /** Stops the server gracefully on Ctrl-C or a service manager's SIGTERM. */
