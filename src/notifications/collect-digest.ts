@@ -2,7 +2,7 @@ import type { Db } from "../db/open.ts";
 import { getEvent } from "../events/event-store.ts";
 import type { ArticleSummary } from "./compose-alert.ts";
 import type { DigestGroup } from "./compose-digest.ts";
-import { indexKeywordText, type KeywordIndex, matchesKeyword } from "./keyword-match.ts";
+import { indexKeywordText, type KeywordIndex, matchesKeyword, normalizeKeyword } from "./keyword-match.ts";
 import { DEFAULT_ALERT_MAX_AGE_MS } from "./match-alerts.ts";
 import { toArticleSummary } from "./render-outbox.ts";
 import { DAILY_MODES, listSubscriptions } from "./subscription-store.ts";
@@ -20,9 +20,10 @@ const MAX_ARTICLES_SCANNED = 1000;
 
 /**
  * What a chat's daily subscriptions caught in the window, one group per subscription in the order they were
- * made: events of a followed person or place (or a place inside it), and articles containing a followed
- * word. An event or article shows once, under the first subject that caught it; an article already cited
- * as a source of an event shown is not repeated.
+ * made: events of a followed person or place (or a place inside it), articles that name a followed person
+ * or place in full without reporting an event of theirs, and articles containing a followed word. An event
+ * or article shows once, under the first subject that caught it; an article cited as a source of an event
+ * shown is not repeated.
  */
 export function collectDigestGroups(db: Db, chatId: number, window: DigestWindow): DigestGroup[] {
   const params = [
@@ -38,43 +39,58 @@ export function collectDigestGroups(db: Db, chatId: number, window: DigestWindow
              OR EXISTS (SELECT 1 FROM event_places pl WHERE pl.event_id = ea.event_id AND pl.place_id = ?))
       ORDER BY e.date_sort DESC, ea.event_id`,
   );
-  let articles: { article: ArticleSummary; index: KeywordIndex }[] | null = null;
-  const shownEvents = new Set<string>();
-  const shownArticles = new Set<string>();
-  const groups: DigestGroup[] = [];
-
-  for (const sub of listSubscriptions(db, chatId).filter((s) => DAILY_MODES.includes(s.mode))) {
-    const group: DigestGroup = {
+  const subscriptions = listSubscriptions(db, chatId).filter((s) => DAILY_MODES.includes(s.mode));
+  const groups = subscriptions.map(
+    (sub): DigestGroup => ({
       label: sub.label,
       isKeyword: sub.targetKind === "keyword",
       events: [],
       articles: [],
       omitted: 0,
-    };
-    if (sub.targetKind === "entity") {
-      const ids = eventsOf.pluck().all(...params, sub.target, sub.target) as string[];
-      for (const id of ids) {
-        if (shownEvents.has(id)) continue;
-        const event = getEvent(db, id);
-        if (!event) continue;
-        shownEvents.add(id);
-        const sources = event.articles.map(toArticleSummary);
-        for (const source of sources) shownArticles.add(source.key);
-        if (group.events.length < MAX_ITEMS_PER_GROUP) group.events.push({ event, sources });
-        else group.omitted++;
-      }
-    } else {
-      articles ??= readWindowArticles(db, params);
-      for (const { article, index } of articles) {
-        if (shownArticles.has(article.key) || !matchesKeyword(index, sub.target)) continue;
-        shownArticles.add(article.key);
-        if (group.articles.length < MAX_ITEMS_PER_GROUP) group.articles.push(article);
-        else group.omitted++;
-      }
+    }),
+  );
+  const shownEvents = new Set<string>();
+  const shownArticles = new Set<string>();
+
+  // Events first, so that an article cited as an event's source is not listed again on its own.
+  subscriptions.forEach((sub, i) => {
+    const group = groups[i] as DigestGroup;
+    if (sub.targetKind !== "entity") return;
+    for (const id of eventsOf.pluck().all(...params, sub.target, sub.target) as string[]) {
+      if (shownEvents.has(id)) continue;
+      const event = getEvent(db, id);
+      if (!event) continue;
+      shownEvents.add(id);
+      const sources = event.articles.map(toArticleSummary);
+      for (const source of sources) shownArticles.add(source.key);
+      if (group.events.length < MAX_ITEMS_PER_GROUP) group.events.push({ event, sources });
+      else group.omitted++;
     }
-    groups.push(group);
-  }
+  });
+
+  // Then articles: those containing a followed word, and those naming a followed person or place in full.
+  let articles: { article: ArticleSummary; index: KeywordIndex }[] | null = null;
+  subscriptions.forEach((sub, i) => {
+    const group = groups[i] as DigestGroup;
+    const phrases = sub.targetKind === "keyword" ? [sub.target] : namesOf(db, sub.target, sub.label);
+    articles ??= readWindowArticles(db, params);
+    for (const { article, index } of articles) {
+      if (shownArticles.has(article.key) || !phrases.some((p) => matchesKeyword(index, p))) continue;
+      shownArticles.add(article.key);
+      if (group.articles.length < MAX_ITEMS_PER_GROUP) group.articles.push(article);
+      else group.omitted++;
+    }
+  });
   return groups;
+}
+
+/** The full names an entity goes by: the subscription's label and the names the event store knows. */
+function namesOf(db: Db, entityId: string, label: string): string[] {
+  const row = db.prepare("SELECT name_ar, name_en FROM entities WHERE id = ?").get(entityId) as
+    | { name_ar: string; name_en: string | null }
+    | undefined;
+  const names = [label, row?.name_ar, row?.name_en].filter((n): n is string => Boolean(n));
+  return [...new Set(names.map(normalizeKeyword).filter(Boolean))];
 }
 
 function readWindowArticles(db: Db, params: string[]): { article: ArticleSummary; index: KeywordIndex }[] {

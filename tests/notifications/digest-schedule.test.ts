@@ -74,6 +74,29 @@ describe("enqueueDueDigests", () => {
     expect(en).toContain("Kim Jong Un met Sergei Lavrov in Wonsan, Saturday 12 July 2025");
   });
 
+  it("adds articles that name a followed person without an event, once, after the events", () => {
+    const db = setUp();
+    addSubscription(
+      db,
+      { chatId: RIYADH, targetKind: "entity", target: "sergei-lavrov", label: "سيرغي لافروف", mode: "daily" },
+      new Date(CREATED),
+    );
+    storeReport(db, 5, {
+      title: "الخارجية الروسية: لا تغيير في الموقف",
+      text: "قال وزير الخارجية الروسي سيرغى لافروف في مؤتمر صحفي إن موسكو ماضية في سياستها.",
+      fetchedAt: "2025-07-13T20:00:00.000Z",
+    });
+    enqueueDueDigests(db, new Date("2025-07-14T05:00:00Z"));
+    const lines = digestTexts(db, RIYADH)[0]?.split("\n") ?? [];
+    expect(lines.slice(2)).toEqual([
+      "<b>kim-jong-un</b>",
+      '• التقى كيم جونغ أون وسيرغي لافروف في وونسان، السبت 12 تموز/يوليو 2025 — <a href="https://news1.example/2025/07/1">وكالة 1</a>، <a href="https://news2.example/2025/07/2">وكالة 2</a>',
+      "",
+      "<b>سيرغي لافروف</b>",
+      '• <a href="https://news5.example/2025/07/5">الخارجية الروسية: لا تغيير في الموقف</a> — وكالة 5',
+    ]);
+  });
+
   it("covers what came since the last digest, so the next day repeats nothing", () => {
     const db = setUp();
     enqueueDueDigests(db, new Date("2025-07-14T05:00:00Z"));
