@@ -330,4 +330,29 @@ describe("restart", () => {
     expect(statuses(after)).toEqual(["sent", "sent", "sent", "sent"]);
     after.db.close();
   });
+  it("re-sends only the one message whose acceptance the crash kept from being recorded", async () => {
+    const path = createTestDbPath();
+    const before = createHarness(openTestDb(path));
+    for (const id of [1, 2, 3]) {
+      addChat(before.db, id);
+      queue(before, id, `رسالة ${id}`);
+    }
+    const accepted: number[] = [];
+    // Telegram accepts the message to chat 2, and the process dies before the outbox row is updated.
+    const crashing = {
+      send: async (chatId: number) => {
+        accepted.push(chatId);
+        if (chatId === 2) before.db.close();
+      },
+    };
+    await expect(
+      deliverDue({ db: before.db, sender: crashing, now: before.clock.now, log: before.log }),
+    ).rejects.toThrow(/not open/);
+
+    const after = createHarness(openTestDb(path));
+    await drain(after);
+    expect(accepted).toEqual([1, 2]);
+    expect(after.sender.sent.map((m) => m.chatId)).toEqual([2, 3]);
+    after.db.close();
+  });
 });
