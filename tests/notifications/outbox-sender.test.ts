@@ -330,6 +330,7 @@ describe("restart", () => {
     expect(statuses(after)).toEqual(["sent", "sent", "sent", "sent"]);
     after.db.close();
   });
+
   it("re-sends only the one message whose acceptance the crash kept from being recorded", async () => {
     const path = createTestDbPath();
     const before = createHarness(openTestDb(path));
