@@ -82,7 +82,15 @@ function checkReferences(data: ValidGazetteer, problems: string[]): void {
   const placeIds = checkUnique("places.json", data.places, problems);
   const orgIds = checkUnique("organizations.json", data.organizations, problems);
   const roleIds = checkUnique("roles.json", data.roles, problems);
-  checkUnique("people.json", data.people, problems);
+  const personIds = checkUnique("people.json", data.people, problems);
+  // Events and subscriptions refer to people, places and organisations by id alone.
+  for (const [file, ids, others] of [
+    ["places.json", placeIds, personIds],
+    ["organizations.json", orgIds, new Set([...personIds, ...placeIds])],
+  ] as const) {
+    for (const id of ids)
+      if (others.has(id)) problems.push(`${file}: id "${id}" is already used by another entry`);
+  }
   const countries = new Set(data.places.filter((p) => p.kind === "country").map((p) => p.id));
 
   const checkCountry = (file: string, id: string, field: string, value: string | null | undefined): void => {

@@ -318,6 +318,13 @@ describe("invalid data", () => {
     );
   });
 
+  it("refuses an organisation id that a place already uses", () => {
+    const raw = readRaw();
+    const organizations = raw.organizations as { id: string }[];
+    (organizations[0] as { id: string }).id = "pyongyang";
+    expect(() => buildGazetteer(raw)).toThrowError(/organizations\.json: id "pyongyang" is already used/);
+  });
+
   it("refuses a file that is not an array", () => {
     expect(() => buildGazetteer({ ...readRaw(), places: { id: "RU" } })).toThrowError(
       /places\.json: expected a JSON array/,
