@@ -170,7 +170,7 @@ describe("matchAt", () => {
     expect(longest("كيم يو جونغ")).toEqual(["person:kim-yo-jong"]);
   });
 
-  it.each(["أمور", "كيف", "لي", "بارك", "أبي", "رئيسي", "الجزيرة"])(
+  it.each(["أمور", "كيف", "لي", "بارك", "أبي", "رئيسي", "روحاني", "لولا", "ملك", "الجزيرة"])(
     "does not read the common word %s as a name",
     (word) => {
       expect(gazetteer.matchAt(tokenize(word), 0)).toEqual([]);
