@@ -85,6 +85,11 @@ function singleFlight<T>(task: () => Promise<T>): { run: () => Promise<T>; settl
   };
 }
 
+/** An error's message for a person, with the token cut out (telegraf redacts only well-formed tokens). */
+function describeWithoutToken(error: unknown, token: string): string {
+  return (error instanceof Error ? error.message : String(error)).split(token).join("[redacted]");
+}
+
 function summarizePoll(reports: SourcePollReport[]): FetchOutcome {
   const failed = reports.filter((r) => r.outcome === "failed");
   return {
@@ -236,10 +241,9 @@ async function assembleServer(
   try {
     bot.botInfo = await bot.telegram.getMe();
   } catch (error) {
-    // telegraf redacts well-formed tokens from its errors; this catches any other shape too.
-    const reason = (error instanceof Error ? error.message : String(error)).split(token).join("[redacted]");
     throw new ConfigError(
-      `Telegram did not accept the bot (${reason}). Check BOT_TOKEN (from @BotFather) and, if set, TELEGRAM_API_ROOT.`,
+      `Telegram did not accept the bot (${describeWithoutToken(error, token)}). ` +
+        "Check BOT_TOKEN (from @BotFather) and, if set, TELEGRAM_API_ROOT.",
     );
   }
   await publishCommands(bot.telegram, config.ADMIN_IDS, log);
@@ -256,9 +260,9 @@ async function assembleServer(
     await ready;
   } catch (error) {
     await stopBot(bot, "start-up failed", done);
-    const reason = (error instanceof Error ? error.message : String(error)).split(token).join("[redacted]");
     throw new ConfigError(
-      `Telegram refused the webhook (${reason}). Check WEBHOOK_URL: it must be a public https:// address.`,
+      `Telegram refused the webhook (${describeWithoutToken(error, token)}). ` +
+        "Check WEBHOOK_URL: it must be a public https:// address.",
     );
   }
   options.onReady?.(bot.botInfo.username);

@@ -8,7 +8,7 @@ import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
  */
 
 /** A port free on 127.0.0.1 right now (the emulator treats port 0 as its default 9000). */
-async function findFreePort(): Promise<number> {
+export async function findFreePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve, reject) => probe.once("error", reject).listen(0, "127.0.0.1", resolve));
   const address = probe.address();

@@ -1,20 +1,11 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../scripts/demo/emulator-chat.ts";
+import { type Emulator, findFreePort, startEmulator } from "../../scripts/demo/emulator-chat.ts";
 import { createLogger } from "../../src/bot/logger.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/open.ts";
 import { type Server, startServer } from "../../src/main.ts";
 
 const TOKEN = "777:webhook-token";
-
-async function findFreePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return address.port;
-}
 
 const START_UPDATE = {
   update_id: 1,
