@@ -34,7 +34,7 @@ export function composeAnswer(input: ComposeInput): string {
   const lang = parsed.lang;
   const lines: string[] = [];
   for (const subject of selection.subjects) {
-    const note = describeSubjectChoice(subject, lang);
+    const note = describeSubjectChoice(subject, selection, lang);
     if (note) lines.push(note);
   }
   if (parsed.truncated)
@@ -98,15 +98,20 @@ function writtenName(subject: Subject): string {
   return [first.slice(first.length - stem.length), ...words.slice(1)].join(" ");
 }
 
-function describeSubjectChoice(subject: Subject, lang: Lang): string | null {
+function describeSubjectChoice(subject: Subject, selection: Selection, lang: Lang): string | null {
   if (subject.title) {
-    const holders = subject.ids.length;
-    const names = subject.ids.length === 1 ? nameOf(subject.entity, lang) : null;
-    if (names) return `${subject.text} = ${names}`;
+    if (subject.holders.length === 1) return `${subject.text} = ${nameOf(subject.entity, lang)}`;
+    // Name the holders the answer is about, not every past holder of the office.
+    const present = subject.holders.filter((h) =>
+      selection.events.some((e) => e.participants.some((p) => p.id === h.id)),
+    );
+    const names = (present.length > 0 ? present : subject.holders)
+      .map((h) => nameOf(h, lang))
+      .join(say(lang, "، ", ", "));
     return say(
       lang,
-      `${subject.text}: من شغل المنصب وقت كل حدث (${holders} أشخاص).`,
-      `${subject.text}: whoever held the office at the time of each event (${holders} people).`,
+      `${subject.text}: من شغل المنصب وقت كل حدث (${names}).`,
+      `${subject.text}: whoever held the office at the time of each event (${names}).`,
     );
   }
   if (subject.alternatives.length === 0) return null;
@@ -122,8 +127,9 @@ function describeSubjectChoice(subject: Subject, lang: Lang): string | null {
   return `${written} = ${chosen}; to ask about ${nameOf(other, "en")}, write ${pronoun} full name.`;
 }
 
+/** A title standing for several holders is named by the title itself, anyone else by name. */
 function subjectNames(selection: Selection, lang: Lang): string[] {
-  return selection.subjects.map((s) => nameOf(s.entity, lang));
+  return selection.subjects.map((s) => (s.title && s.ids.length > 1 ? s.text : nameOf(s.entity, lang)));
 }
 
 function heading(parsed: ParsedQuestion, selection: Selection): string {

@@ -17,6 +17,8 @@ export interface Subject {
   entity: KnownEntity;
   /** Every id the subject stands for (the holders of a title). */
   ids: string[];
+  /** The people behind `ids`. */
+  holders: KnownEntity[];
   /** A title subject keeps only events where one of its holders was in office on the day. */
   title?: { role: string; country: string };
   /** Other people a bare name may mean (كيم → كيم يو جونغ), most prominent first. */
@@ -41,6 +43,7 @@ export function toSubject(mention: EntityMention): Subject {
     return {
       entity: top,
       ids: mention.candidates.map((c) => c.id),
+      holders: mention.candidates,
       title: { role: mention.viaTitle.role, country: mention.viaTitle.country },
       alternatives: [],
       text: mention.text,
@@ -49,6 +52,7 @@ export function toSubject(mention: EntityMention): Subject {
   return {
     entity: top,
     ids: [top.id],
+    holders: [top],
     alternatives: rest.filter((c) => c.kind === "person"),
     text: mention.text,
   };
@@ -197,6 +201,13 @@ function selectVisits(
       visits.some((v) => v.participants.some((p) => p.id === id) && isDuring(meeting.date, v.date)),
     );
     if (guests.length === 0 || covered.length === guests.length) continue;
+    // Two meetings of one trip (talks with the minister, then the president) are one visit.
+    const sameTrip = result.some(
+      (e) =>
+        sameIds(visitors.get(e.id) ?? [], guests) &&
+        (isDuring(meeting.date, e.date) || isDuring(e.date, meeting.date)),
+    );
+    if (sameTrip) continue;
     visitors.set(meeting.id, guests);
     result.push(meeting);
   }
@@ -204,7 +215,11 @@ function selectVisits(
 }
 
 // A visit is recorded on its first day; meetings in the days after it belong to the same trip.
-const TRIP_DAYS = 4;
+const TRIP_DAYS = 7;
+
+function sameIds(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
 
 /** Whether a meeting's date may fall within a trip that started on visitDate. */
 function isDuring(meetingDate: string | null, visitDate: string | null): boolean {

@@ -102,6 +102,17 @@ describe("answerQuestion: the text", () => {
     expect(answer.text).toContain("• Saturday 30 November 2024 — Pyongyang");
   });
 
+  it("names a title by the holders the answer is about", () => {
+    const answer = ask("من التقى وزير الدفاع الروسي؟");
+    expect(answer.text.split("\n").slice(0, 2)).toEqual([
+      "وزير الدفاع الروسي: من شغل المنصب وقت كل حدث (سيرغي شويغو، أندريه بيلوسوف).",
+      "من التقى وزير الدفاع الروسي: 3 لقاءات",
+    ]);
+    expect(ask("Who did the Russian defence minister meet in 2025?").text.split("\n")[0]).toBe(
+      "Russian defence minister = Andrei Belousov",
+    );
+  });
+
   it("cites the articles of the events it lists", () => {
     const answer = ask("متى التقى لافروف بكيم جونغ أون؟");
     expect(answer.articles.map((a) => a.id)).toEqual(["s002", "s005"]);
