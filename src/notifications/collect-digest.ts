@@ -2,6 +2,7 @@ import type { Db } from "../db/open.ts";
 import { getEvent } from "../events/event-store.ts";
 import type { ArticleSummary } from "./compose-alert.ts";
 import type { DigestGroup } from "./compose-digest.ts";
+import { leadWith } from "./event-line.ts";
 import { indexKeywordText, type KeywordIndex, matchesKeyword, normalizeKeyword } from "./keyword-match.ts";
 import { DEFAULT_ALERT_MAX_AGE_MS } from "./match-alerts.ts";
 import { toArticleSummary } from "./render-outbox.ts";
@@ -63,7 +64,8 @@ export function collectDigestGroups(db: Db, chatId: number, window: DigestWindow
       shownEvents.add(id);
       const sources = event.articles.map(toArticleSummary);
       for (const source of sources) shownArticles.add(source.key);
-      if (group.events.length < MAX_ITEMS_PER_GROUP) group.events.push({ event, sources });
+      if (group.events.length < MAX_ITEMS_PER_GROUP)
+        group.events.push({ event: leadWith(event, new Set([sub.target])), sources });
       else group.omitted++;
     }
   });

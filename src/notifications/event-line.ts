@@ -59,3 +59,10 @@ export function formatEventLine(event: EventRecord, lang: ChatLang): string {
   );
   return lang === "ar" ? `${what}، ${date}` : `${what}, ${date}`;
 }
+
+/** The event with the given participants first (the ones a chat follows), the others in their order. */
+export function leadWith(event: EventRecord, ids: ReadonlySet<string>): EventRecord {
+  const first = event.participants.filter((p) => ids.has(p.id));
+  if (first.length === 0) return event;
+  return { ...event, participants: [...first, ...event.participants.filter((p) => !ids.has(p.id))] };
+}

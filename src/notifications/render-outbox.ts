@@ -3,7 +3,9 @@ import { getEvent } from "../events/event-store.ts";
 import type { EventArticleRef } from "../events/event-types.ts";
 import type { Chat } from "./chat-store.ts";
 import { type ArticleSummary, composeEventAlert, composeKeywordAlert } from "./compose-alert.ts";
+import { leadWith } from "./event-line.ts";
 import { type OutboxItem, outboxPayloadSchema } from "./outbox-store.ts";
+import { listSubscriptions } from "./subscription-store.ts";
 
 export function toArticleSummary(ref: EventArticleRef): ArticleSummary {
   return {
@@ -44,7 +46,15 @@ export function renderOutboxMessage(db: Db, item: OutboxItem, chat: Chat): strin
     case "event": {
       const event = getEvent(db, payload.eventId);
       if (!event) return null;
-      return composeEventAlert(event, event.articles.map(toArticleSummary), chat.lang);
+      // The person the chat follows leads the line: "التقى لافروف وتشوي" for a chat that follows Lavrov.
+      const followed = listSubscriptions(db, chat.id)
+        .filter((s) => s.targetKind === "entity")
+        .map((s) => s.target);
+      return composeEventAlert(
+        leadWith(event, new Set(followed)),
+        event.articles.map(toArticleSummary),
+        chat.lang,
+      );
     }
     case "keyword": {
       const article = getArticleSummary(db, payload.articleId);

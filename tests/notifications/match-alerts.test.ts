@@ -70,7 +70,7 @@ describe("enqueueAlertsForArticle", () => {
     expect(report(db, 2, 30).queued).toBe(0);
     await deliverDue({ db, sender, now: () => at(31), log: quiet });
     expect(sender.sent).toHaveLength(1);
-    expect(sender.sent[0]?.html).toContain("Kim Jong Un met Sergei Lavrov in Wonsan, Saturday 12 July 2025");
+    expect(sender.sent[0]?.html).toContain("Sergei Lavrov met Kim Jong Un in Wonsan, Saturday 12 July 2025");
   });
 
   it("alerts each chat once per event, whichever of its subscriptions matched", () => {
