@@ -1,6 +1,6 @@
 import { Telegraf, type Telegram } from "telegraf";
 import type { BotCommand } from "telegraf/types";
-import { ensureChat } from "../notifications/chat-store.ts";
+import { ensureChat, setChatActive } from "../notifications/chat-store.ts";
 import { isAddressedToBot } from "./addressing.ts";
 import type { BotContext } from "./bot-context.ts";
 import type { BotDeps } from "./bot-deps.ts";
@@ -41,6 +41,12 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     // Group chatter not meant for the bot is none of its business.
     if (message && ctx.chat && !isAddressedToBot(message, ctx.chat.type, ctx.botInfo)) return;
     if (ctx.editedMessage || ctx.channelPost) return;
+    // Blocked in a private chat or removed from a group: nothing may be sent there until it comes back.
+    const membership = ctx.myChatMember?.new_chat_member.status;
+    if (ctx.chat && (membership === "kicked" || membership === "left")) {
+      setChatActive(deps.db, ctx.chat.id, false);
+      return;
+    }
     const fallback = pickLanguage(ctx.from?.language_code, deps.config.DEFAULT_LANGUAGE);
     ctx.lang = fallback;
     if (ctx.chat && ctx.chat.type !== "channel") {

@@ -85,7 +85,8 @@ describe("publishCommands", () => {
     const admin = calls.find(
       (c) => (c.payload.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN_ID,
     );
-    expect((admin?.payload.commands as { command: string }[]).map((c) => c.command)).toContain("addsource");
+    const adminCommands = (admin?.payload.commands ?? []) as { command: string }[];
+    expect(adminCommands.map((c) => c.command)).toContain("addsource");
   });
 
   it("logs a refusal without the token and does not throw", async () => {
@@ -104,5 +105,30 @@ describe("publishCommands", () => {
     api.restore();
     expect(lines.join("\n")).toContain("command menu");
     expect(lines.join("\n")).not.toContain(TOKEN);
+  });
+});
+
+describe("membership changes", () => {
+  it.each([
+    { status: "kicked", active: false },
+    { status: "left", active: false },
+    { status: "member", active: true },
+  ])("a chat where the bot is now $status is active: $active", async ({ status, active }) => {
+    const api = recordApiCalls();
+    const { bot, db } = makeTestBot();
+    await bot.handleUpdate(makeTextUpdate("/start", { userId: 66 }));
+    await bot.handleUpdate({
+      update_id: 90_000,
+      my_chat_member: {
+        chat: { id: 66, type: "private", first_name: "Salma" },
+        from: { id: 66, is_bot: false, first_name: "Salma" },
+        date: 1_750_000_000,
+        old_chat_member: { status: "member", user: { id: 4242, is_bot: true, first_name: "rasid" } },
+        new_chat_member: { status, user: { id: 4242, is_bot: true, first_name: "rasid" } },
+      },
+    } as never);
+    api.restore();
+    expect(getChat(db, 66)?.active).toBe(active);
+    expect(api.sent()).toHaveLength(1);
   });
 });
