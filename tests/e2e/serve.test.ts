@@ -50,6 +50,10 @@ const MEETING_TEXT =
   "موسكو - التقى وزير الخارجية الروسي سيرغي لافروف اليوم الثلاثاء في موسكو وزيرة خارجية كوريا الشمالية " +
   "تشوي سون هوي، وبحث الجانبان تعزيز التعاون بين البلدين، بحسب بيان للخارجية الروسية.";
 
+const SAME_MEETING_TEXT =
+  "أجرى وزير الخارجية الروسي سيرغي لافروف الثلاثاء في موسكو مباحثات مع نظيرته الكورية الشمالية تشوي سون هوي " +
+  "تناولت العلاقات الثنائية، وفق ما أفادت وكالة تاس.";
+
 const OLD_TEXT =
   "بيونغ يانغ - أعلنت وكالة الأنباء المركزية الكورية أن مصنعاً جديداً للجرارات افتتح في مقاطعة جنوب بيونغان " +
   "بحضور مسؤولين محليين، في إطار خطة التنمية الإقليمية.";
@@ -208,6 +212,16 @@ describe("rasid serve, end to end through the Bot API emulator", () => {
     expect(alerts[0]?.text).toContain("لافروف");
     // Polling again, and delivering again, sends nothing more.
     expect(await server.pollSources()).toMatchObject({ added: 0 });
+    await server.deliver();
+    expect(user.messages().length).toBe(before + 1);
+    // Another outlet's report of the same meeting is the same event: still one alert.
+    items.unshift({
+      title: "مباحثات روسية كورية شمالية في موسكو",
+      link: "http://127.0.0.1/news/3",
+      published: new Date("2025-07-15T06:45:00Z"),
+      description: SAME_MEETING_TEXT,
+    });
+    expect(await server.pollSources()).toMatchObject({ added: 1 });
     await server.deliver();
     expect(user.messages().length).toBe(before + 1);
     expect(admin.messages().some((m) => m.text.includes("لافروف يلتقي"))).toBe(false);
