@@ -189,21 +189,28 @@ export class Gazetteer {
 
   /**
    * The people holding `role` for a country or organisation on a date (YYYY-MM-DD; a longer ISO
-   * timestamp is cut to its day). Substantive holders come before acting ones. On a handover day both
-   * holders are returned. When nobody holds the role, the role's fallbacks are asked in order.
+   * timestamp is cut to its day). Substantive holders come before acting ones, the latest appointed
+   * first; on a handover day both holders are returned. When nobody holds the role, its fallbacks are
+   * asked in order, each without its own fallbacks (a country without a leader → its president, then its
+   * prime minister).
    */
   holderOf(role: string, of: string, date: string): Person[] {
     const day = date.slice(0, 10);
-    const held = (this.indexes.holders.get(holderKey(role, of)) ?? [])
-      .filter(({ office }) => isHeldOn(office, day))
-      .sort(
-        (a, b) =>
-          Number(a.office.acting) - Number(b.office.acting) || b.office.from.localeCompare(a.office.from),
-      );
-    if (held.length > 0) return [...new Set(held.map((h) => h.person))];
-    for (const next of this.rolesById.get(role)?.fallback ?? []) {
-      const people = this.holderOf(next, of, day);
-      if (people.length > 0) return people;
+    return this.holdersDuring(role, of, day, day);
+  }
+
+  /** Like holderOf, for everyone who held the role at some time between two days (null: unbounded). */
+  holdersDuring(role: string, of: string, from: string | null, to: string | null): Person[] {
+    const start = from?.slice(0, 10) ?? null;
+    const end = to?.slice(0, 10) ?? null;
+    for (const asked of [role, ...(this.rolesById.get(role)?.fallback ?? [])]) {
+      const held = (this.indexes.holders.get(holderKey(asked, of)) ?? [])
+        .filter(({ office }) => overlaps(office, start, end))
+        .sort(
+          (a, b) =>
+            Number(a.office.acting) - Number(b.office.acting) || b.office.from.localeCompare(a.office.from),
+        );
+      if (held.length > 0) return [...new Set(held.map((h) => h.person))];
     }
     return [];
   }
@@ -211,7 +218,7 @@ export class Gazetteer {
   /** The offices a person held on a date. */
   officesAt(person: Person, date: string): Office[] {
     const day = date.slice(0, 10);
-    return person.offices.filter((office) => isHeldOn(office, day));
+    return person.offices.filter((office) => overlaps(office, day, day));
   }
 
   personById(id: string): Person | undefined {
@@ -398,8 +405,8 @@ function prominence(match: GazetteerMatch): number {
   return match.kind === "person" ? match.entity.prominence : 0;
 }
 
-function isHeldOn(office: Office, day: string): boolean {
-  return office.from <= day && (office.to === null || day <= office.to);
+function overlaps(office: Office, from: string | null, to: string | null): boolean {
+  return (to === null || office.from <= to) && (from === null || office.to === null || from <= office.to);
 }
 
 function holderKey(role: string, of: string): string {

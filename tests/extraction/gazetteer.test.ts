@@ -217,6 +217,9 @@ describe("holderOf", () => {
     ["leader", "KP", "2019-04-25", ["kim-jong-un"]],
     ["leader", "KP", "2000-07-19", ["kim-jong-il"]],
     ["leader", "RU", "2019-04-25", ["vladimir-putin"]],
+    ["president", "KP", "2014-01-01", ["kim-jong-un"]],
+    ["leader", "JP", "2023-11-22", ["kishida-fumio"]],
+    ["president", "JP", "2023-11-22", []],
     ["president", "US", "2019-06-30", ["donald-trump"]],
     ["president", "US", "2023-09-13", ["joe-biden"]],
     ["president", "RU", "2011-06-01", ["dmitry-medvedev"]],
@@ -226,6 +229,14 @@ describe("holderOf", () => {
     ["kremlin_spokesperson", "RU", "2023-09-12T11:05:00+03:00", ["dmitry-peskov"]],
   ])("%s of %s on %s", (role, of, date, expected) => {
     expect(gazetteer.holderOf(role, of, date).map((p) => p.id)).toEqual(expected);
+  });
+
+  it.each([
+    ["defence_minister", "RU", "2024-01-01", "2024-12-31", ["andrei-belousov", "sergei-shoigu"]],
+    ["foreign_minister", "KP", "2019-01-01", "2020-12-31", ["ri-son-gwon", "ri-yong-ho"]],
+    ["head_of_government", "JP", null, "2013-01-01", ["abe-shinzo"]],
+  ])("%s of %s between %s and %s", (role, of, from, to, expected) => {
+    expect(gazetteer.holdersDuring(role, of, from, to).map((p) => p.id)).toEqual(expected);
   });
 
   it("lists the offices a person held on a day", () => {
