@@ -274,7 +274,13 @@ function describeKind(event: EventRecord, others: string, place: string | null, 
   }
 }
 
-function suggestions(lang: Lang, name: string | null): string {
+function suggestions(lang: Lang, name: string | null, asked: ParsedQuestion["intent"]): string {
+  if (name && asked === "who_met")
+    return say(
+      lang,
+      `يمكنك أن تسأل مثلاً: «ماذا عن ${name}؟»`,
+      `You can ask, for example: "What's new with ${name}?"`,
+    );
   if (name)
     return say(
       lang,
@@ -286,6 +292,39 @@ function suggestions(lang: Lang, name: string | null): string {
     "يمكنك أن تسأل مثلاً: «من التقى كيم ومتى؟» أو «من زار بيونغ يانغ عام 2024؟» أو «متى التقى بوتين بكيم؟»",
     'You can ask, for example: "Who met Kim and when?", "Who visited Pyongyang in 2024?" or "When did Putin meet Kim?"',
   );
+}
+
+/** "No meetings of X", "no meeting between X and Y", "no visits to P": what was looked for, plainly. */
+function notFound(parsed: ParsedQuestion, selection: Selection, subject: string, scope: string): string {
+  const lang = parsed.lang;
+  const [x, y] = subjectNames(selection, lang);
+  const place = selection.place ? nameOf(selection.place, lang) : "";
+  const where = say(lang, "في الأخبار المخزنة", "in the stored news");
+  if (parsed.intent === "visits")
+    return say(
+      lang,
+      `لا أجد ${where} زيارات إلى ${subject}${scope}.`,
+      `I find no visits to ${subject}${scope} ${where}.`,
+    );
+  if (isTripQuestion(parsed, selection.subjects))
+    return say(
+      lang,
+      `لا أجد ${where} زيارات لـ${x} إلى ${place}${scope}.`,
+      `I find no visits by ${x} to ${place}${scope} ${where}.`,
+    );
+  if (parsed.intent === "events_of")
+    return say(
+      lang,
+      `لا أجد ${where} أحداثاً عن ${subject}${scope}.`,
+      `I find no events about ${subject}${scope} ${where}.`,
+    );
+  if (y)
+    return say(
+      lang,
+      `لا أجد ${where} لقاءً بين ${x} و${y}${scope}.`,
+      `I find no meeting between ${x} and ${y}${scope} ${where}.`,
+    );
+  return say(lang, `لا أجد ${where} من التقى ${x}${scope}.`, `I find nobody who met ${x}${scope} ${where}.`);
 }
 
 function composeNothing(input: ComposeInput): string[] {
@@ -303,19 +342,7 @@ function composeNothing(input: ComposeInput): string[] {
     filters.push(say(lang, `في ${nameOf(selection.place, lang)}`, `in ${nameOf(selection.place, lang)}`));
   if (parsed.time) filters.push(describeRange(parsed.time, lang));
   const scope = filters.length > 0 ? ` (${filters.join("، ")})` : "";
-  const lines = [
-    parsed.intent === "visits"
-      ? say(
-          lang,
-          `لا أجد في الأخبار المخزنة زيارات إلى ${subject}${scope}.`,
-          `I find no visits to ${subject}${scope} in the stored news.`,
-        )
-      : say(
-          lang,
-          `لا أجد في الأخبار المخزنة ما يجيب عن هذا عن ${subject}${scope}.`,
-          `I find nothing in the stored news that answers this about ${subject}${scope}.`,
-        ),
-  ];
+  const lines = [notFound(parsed, selection, subject, scope)];
   const latest = input.known[0];
   if (latest) {
     const what = describeEvent(latest, { ...parsed, intent: "events_of" }, selection)[0]?.slice(2) ?? "";
@@ -327,7 +354,11 @@ function composeNothing(input: ComposeInput): string[] {
     lines.push(say(lang, `مقالات تذكر ${subject}:`, `Articles that mention ${subject}:`));
     lines.push(...describeArticles(input.articles, lang));
   }
-  lines.push(suggestions(lang, names[0] ?? null));
+  // Suggest the other kind of question, not the one just asked.
+  const hasKnown = input.known.length > 0;
+  if (names[0] && (parsed.intent !== "events_of" || hasKnown))
+    lines.push(suggestions(lang, names[0], parsed.intent));
+  else if (!names[0]) lines.push(suggestions(lang, null, parsed.intent));
   return lines;
 }
 
@@ -365,7 +396,7 @@ function composeSearch(
         "لا أجد في الأخبار المخزنة ما يطابق سؤالك.",
         "I find nothing in the stored news that matches your question.",
       ),
-      suggestions(lang, closest ? nameOf(closest.entity, lang) : null),
+      suggestions(lang, closest ? nameOf(closest.entity, lang) : null, parsed.intent),
     );
     return lines;
   }

@@ -5,24 +5,53 @@ import type { Db } from "../db/open.ts";
 import { findEvents } from "../events/event-store.ts";
 import type { Gazetteer } from "../extraction/gazetteer.ts";
 import { loadGazetteer } from "../extraction/gazetteer-load.ts";
+import { normalizeArabic } from "../text/normalize.ts";
 import type { AnswerDeps } from "./answer-question.ts";
 import { createQuestionDirectory, type DiscoveredEntity } from "./question-directory.ts";
 
 /**
  * The answer's dependencies over one database: events by index (findEvents), full-text search, and the
- * discovered people and places looked up by alias (entity_aliases' primary key) as the question is read.
+ * discovered people and places. Those are few next to events and stored under their written names, so they
+ * are read once into a map by normalized name, and read again only when their number changes.
  */
 export function createAnswerDeps(db: Db, gazetteer: Gazetteer): AnswerDeps {
-  const byAlias = db.prepare(
+  const countDiscovered = db.prepare("SELECT COUNT(*) AS n FROM entities WHERE discovered = 1");
+  const listDiscovered = db.prepare(
     `SELECT e.id, e.kind, e.name_en, e.name_ar,
             (SELECT COUNT(*) FROM event_participants p WHERE p.entity_id = e.id) AS events
-       FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
-      WHERE a.alias = ? AND e.discovered = 1`,
+       FROM entities e WHERE e.discovered = 1`,
   );
-  const lookupDiscovered = (alias: string): DiscoveredEntity[] =>
-    (byAlias.all(alias) as Omit<DiscoveredEntity, "aliases">[]).map((row) => ({ ...row, aliases: [] }));
+  const listAliases = db.prepare(
+    `SELECT a.alias, a.entity_id AS id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+      WHERE e.discovered = 1`,
+  );
+  let indexed = -1;
+  let byName = new Map<string, DiscoveredEntity[]>();
+  const refresh = (): void => {
+    const { n } = countDiscovered.get() as { n: number };
+    if (n === indexed) return;
+    const entities = new Map<string, DiscoveredEntity>();
+    for (const row of listDiscovered.all() as Omit<DiscoveredEntity, "aliases">[])
+      entities.set(row.id, { ...row, aliases: [] });
+    for (const { alias, id } of listAliases.all() as { alias: string; id: string }[])
+      entities.get(id)?.aliases.push(alias);
+    byName = new Map();
+    for (const entity of entities.values()) {
+      for (const name of new Set(
+        [entity.name_ar, entity.name_en ?? "", ...entity.aliases].map(normalizeArabic),
+      )) {
+        if (!name) continue;
+        byName.set(name, [...(byName.get(name) ?? []), entity]);
+      }
+    }
+    indexed = n;
+  };
+  const directory = createQuestionDirectory(gazetteer, (alias) => byName.get(alias) ?? []);
   return {
-    directory: createQuestionDirectory(gazetteer, lookupDiscovered),
+    get directory() {
+      refresh();
+      return directory;
+    },
     findEvents: (filter) => findEvents(db, filter),
     searchArticles: (query, limit) => searchArticles(db, query, limit),
   };

@@ -122,11 +122,11 @@ describe("answerQuestion: the text", () => {
   it("says plainly when nothing matches, offers what is known and never invents", () => {
     const answer = ask("Who met Kim in 2030?");
     expect(answer.events).toEqual([]);
-    expect(answer.text).toContain("I find nothing in the stored news");
+    expect(answer.text).toContain("I find nobody who met Kim Jong Un (2030) in the stored news.");
     expect(answer.text).toContain(
       "The latest I know about Kim Jong Un: Announced meeting or visit with Donald Trump",
     );
-    expect(answer.text).toContain('You can ask, for example: "Who met Kim Jong Un?"');
+    expect(answer.text).toContain('You can ask, for example: "What\'s new with Kim Jong Un?"');
   });
 
   it("falls back to full-text search for other questions, with snippets", () => {
@@ -167,6 +167,24 @@ describe("answerQuestion: the text", () => {
     const answer = ask(`Who met Kim in 2025? ${"blah ".repeat(20_000)}`);
     expect(answer.events.map((e) => e.id)).toEqual(["ev-kim-lavrov"]);
     expect(answer.text).toContain("Your question was long");
+  });
+});
+
+describe("answerQuestion: any input", () => {
+  it.each([
+    [""],
+    ["؟؟؟"],
+    ["<script>alert(1)</script>"],
+    ["من"],
+    ["كيم كيم كيم كيم"],
+    ["بين و"],
+    ["Who met in 1800 and 3000?"],
+    ["منذ"],
+    ["\u0000\uffff\ud800"],
+  ])("answers %j without throwing, in Arabic or English", (question) => {
+    const answer = ask(question);
+    expect(["ar", "en"]).toContain(answer.lang);
+    expect(answer.text.length).toBeGreaterThan(0);
   });
 });
 
