@@ -146,23 +146,12 @@ export function createQuestionDirectory(
       return { length: a.length, hits: [...a.hits, ...b.hits] };
     },
     holders(role, country, from, to) {
-      // A role nobody held (a country without a "leader") is asked through its fallbacks, as holderOf does.
-      const queue = [role];
-      for (const next of queue) {
-        const people = gazetteer.people.filter((p) =>
-          p.offices.some(
-            (o) =>
-              o.role === next &&
-              (country === null || (o.country ?? o.org) === country) &&
-              (to === null || o.from <= to) &&
-              (from === null || o.to === null || o.to >= from),
-          ),
-        );
-        if (people.length > 0) return people.map(toKnownPerson);
-        for (const fallback of gazetteer.roleById(next)?.fallback ?? [])
-          if (!queue.includes(fallback)) queue.push(fallback);
-      }
-      return [];
+      // A title without a nationality ("الزعيم كيم") may mean the holder of any country.
+      const countries = country
+        ? [country]
+        : gazetteer.places.filter((p) => p.kind === "country").map((p) => p.id);
+      const people = countries.flatMap((c) => gazetteer.holdersDuring(role, c, from, to));
+      return [...new Set(people)].map(toKnownPerson);
     },
     entity(id) {
       const person = gazetteer.personById(id);

@@ -105,7 +105,7 @@ describe("answerQuestion: the text", () => {
   it("names a title by the holders the answer is about", () => {
     const answer = ask("من التقى وزير الدفاع الروسي؟");
     expect(answer.text.split("\n").slice(0, 2)).toEqual([
-      "وزير الدفاع الروسي: من شغل المنصب وقت كل حدث (سيرغي شويغو، أندريه بيلوسوف).",
+      "وزير الدفاع الروسي: من شغل المنصب وقت كل حدث (أندريه بيلوسوف، سيرغي شويغو).",
       "من التقى وزير الدفاع الروسي: 3 لقاءات",
     ]);
     expect(ask("Who did the Russian defence minister meet in 2025?").text.split("\n")[0]).toBe(
