@@ -85,6 +85,16 @@ function singleFlight<T>(task: () => Promise<T>): { run: () => Promise<T>; settl
   };
 }
 
+/**
+ * The cron expression for polling every `minutes`. Cron steps count within the hour (or day), so a step
+ * over 59 minutes becomes whole hours, and 24 hours or more becomes once a day at midnight.
+ */
+export function describePollSchedule(minutes: number): string {
+  if (minutes < 60) return `*/${minutes} * * * *`;
+  const hours = Math.round(minutes / 60);
+  return hours >= 24 ? "0 0 * * *" : `0 */${hours} * * *`;
+}
+
 /** An error's message for a person, with the token cut out (telegraf redacts only well-formed tokens). */
 function describeWithoutToken(error: unknown, token: string): string {
   return (error instanceof Error ? error.message : String(error)).split(token).join("[redacted]");
@@ -271,7 +281,9 @@ async function assembleServer(
   let deliveryTimer: NodeJS.Timeout | null = null;
   if (options.schedule ?? true) {
     const runPoll = () => polling.run().catch((error) => log.error("poll failed", error));
-    tasks.push(cron.schedule(`*/${config.POLL_INTERVAL_MINUTES} * * * *`, runPoll, { noOverlap: true }));
+    tasks.push(
+      cron.schedule(describePollSchedule(config.POLL_INTERVAL_MINUTES), runPoll, { noOverlap: true }),
+    );
     tasks.push(
       cron.schedule("* * * * *", () => {
         try {
