@@ -1,4 +1,4 @@
-import { Telegraf, type Telegram } from "telegraf";
+import { type MiddlewareFn, Telegraf, type Telegram } from "telegraf";
 import type { BotCommand } from "telegraf/types";
 import { ensureChat, setChatActive } from "../notifications/chat-store.ts";
 import { isAddressedToBot } from "./addressing.ts";
@@ -9,7 +9,7 @@ import { registerAskCommands } from "./commands/ask.ts";
 import { registerSettingsCommands } from "./commands/settings.ts";
 import { registerStartCommands } from "./commands/start.ts";
 import { registerSubscriptionCommands } from "./commands/subscribe.ts";
-import { getMessages, LANGS, pickLanguage } from "./i18n.ts";
+import { getMessages, LANGS, type Lang, pickLanguage } from "./i18n.ts";
 
 export interface BotOptions {
   /** The Bot API server; Telegram's own when omitted (tests and the demo point it at an emulator). */
@@ -36,17 +36,41 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     }
   });
 
-  bot.use(async (ctx, next) => {
-    const message = ctx.message ?? ctx.editedMessage;
-    // Group chatter not meant for the bot is none of its business.
-    if (message && ctx.chat && !isAddressedToBot(message, ctx.chat.type, ctx.botInfo)) return;
+  bot.use(skipUpdatesNotForTheBot(deps));
+  bot.use(rememberChat(deps));
+
+  registerStartCommands(bot, deps);
+  registerSubscriptionCommands(bot, deps);
+  registerSettingsCommands(bot, deps);
+  registerAdminCommands(bot, deps);
+  // Last: it answers any text no command took.
+  registerAskCommands(bot, deps);
+  return bot;
+}
+
+/**
+ * Drops what the bot has no business answering: group chatter not addressed to it, edits, channel posts.
+ * A membership change that shuts the bot out (blocked, removed) marks the chat inactive instead.
+ */
+function skipUpdatesNotForTheBot(deps: BotDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
     if (ctx.editedMessage || ctx.channelPost) return;
-    // Blocked in a private chat or removed from a group: nothing may be sent there until it comes back.
+    if (ctx.message && ctx.chat && !isAddressedToBot(ctx.message, ctx.chat.type, ctx.botInfo)) return;
     const membership = ctx.myChatMember?.new_chat_member.status;
     if (ctx.chat && (membership === "kicked" || membership === "left")) {
       setChatActive(deps.db, ctx.chat.id, false);
       return;
     }
+    return next();
+  };
+}
+
+/**
+ * Records the chat (a first contact takes its language from the user's Telegram client) and gives the
+ * handlers its language and strings.
+ */
+function rememberChat(deps: BotDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
     const fallback = pickLanguage(ctx.from?.language_code, deps.config.DEFAULT_LANGUAGE);
     ctx.lang = fallback;
     if (ctx.chat && ctx.chat.type !== "channel") {
@@ -60,15 +84,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     }
     ctx.t = getMessages(ctx.lang);
     return next();
-  });
-
-  registerStartCommands(bot, deps);
-  registerSubscriptionCommands(bot, deps);
-  registerSettingsCommands(bot, deps);
-  registerAdminCommands(bot, deps);
-  // Last: it answers any text no command took.
-  registerAskCommands(bot, deps);
-  return bot;
+  };
 }
 
 const USER_COMMANDS = ["start", "help", "ask", "subscribe", "subscriptions", "unsubscribe", "settings"];
@@ -82,7 +98,7 @@ const ADMIN_COMMANDS = [
   "stats",
 ];
 
-function describeCommands(names: string[], lang: (typeof LANGS)[number]): BotCommand[] {
+function describeCommands(names: string[], lang: Lang): BotCommand[] {
   const descriptions = getMessages(lang).commandDescriptions;
   return names.map((command) => ({ command, description: descriptions[command] ?? command }));
 }
@@ -97,18 +113,20 @@ export async function publishCommands(
   adminIds: readonly number[],
   log: BotDeps["log"],
 ): Promise<void> {
-  const calls: Array<() => Promise<unknown>> = [
-    () => telegram.setMyCommands(describeCommands(USER_COMMANDS, "en")),
-    ...LANGS.map(
-      (lang) => () => telegram.setMyCommands(describeCommands(USER_COMMANDS, lang), { language_code: lang }),
-    ),
-    ...adminIds.map(
-      (chatId) => () =>
-        telegram.setMyCommands(describeCommands([...USER_COMMANDS, ...ADMIN_COMMANDS], "en"), {
-          scope: { type: "chat", chat_id: chatId },
-        }),
-    ),
+  const menus: { names: string[]; scope?: { type: "chat"; chat_id: number } }[] = [
+    { names: USER_COMMANDS },
+    ...adminIds.map((chatId) => ({
+      names: [...USER_COMMANDS, ...ADMIN_COMMANDS],
+      scope: { type: "chat" as const, chat_id: chatId },
+    })),
   ];
+  // Each menu in English for every client language, then in each language for clients set to it.
+  const calls = menus.flatMap(({ names, scope }) => [
+    () => telegram.setMyCommands(describeCommands(names, "en"), { scope }),
+    ...LANGS.map(
+      (lang) => () => telegram.setMyCommands(describeCommands(names, lang), { scope, language_code: lang }),
+    ),
+  ]);
   for (const call of calls) {
     try {
       await call();
