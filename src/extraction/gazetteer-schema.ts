@@ -50,7 +50,7 @@ export const personSchema = z
     country: countryId,
     /** 0–100: which of several people a bare surname most likely means. */
     prominence: z.number().int().min(0).max(100),
-    born: isoDate.optional(),
+    /** So that a bare كيم in 2019 is not Kim Jong Il, who died in 2011. */
     died: isoDate.optional(),
     offices: z.array(officeSchema).default([]),
     note,

@@ -37,7 +37,7 @@ export interface Person {
   readonly gender: "m" | "f";
   readonly country: string;
   readonly prominence: number;
-  readonly born?: string;
+  /** YYYY-MM-DD, for people no longer alive: they cannot take part in later events. */
   readonly died?: string;
   readonly offices: readonly Office[];
 }
@@ -324,7 +324,6 @@ function toPerson(raw: RawPerson): Person {
     gender: raw.gender,
     country: raw.country,
     prominence: raw.prominence,
-    ...(raw.born ? { born: raw.born } : {}),
     ...(raw.died ? { died: raw.died } : {}),
     offices: raw.offices.map(toOffice),
   };

@@ -60,6 +60,18 @@ describe("the data in data/gazetteer", () => {
     expect(shared).toEqual([]);
   });
 
+  it("ends every office of a person who died by the day of death", () => {
+    const late = gazetteer.people.flatMap((person) =>
+      person.died
+        ? person.offices
+            .filter((o) => o.to === null || o.to > (person.died as string))
+            .map((o) => `${person.id}: ${o.role}`)
+        : [],
+    );
+    expect(gazetteer.people.filter((p) => p.died).length).toBeGreaterThan(5);
+    expect(late).toEqual([]);
+  });
+
   it("never has two substantive holders of a one-person office overlapping by more than two days", () => {
     const single = new Set([
       "leader",
