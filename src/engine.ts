@@ -1,6 +1,11 @@
 import { type ImportSummary, importArticles } from "./articles/import-articles.ts";
 import { type ArticleHit, searchArticles } from "./articles/search.ts";
 import type { Db } from "./db/open.ts";
+import { findEvents } from "./events/event-store.ts";
+import type { EventFilter, EventRecord } from "./events/event-types.ts";
+import { createEventExtractor } from "./events/extract-article-events.ts";
+import type { Gazetteer } from "./extraction/gazetteer.ts";
+import { loadSharedGazetteer } from "./extraction/shared-gazetteer.ts";
 import { type ArticlePipeline, createArticlePipeline } from "./pipeline.ts";
 
 /**
@@ -12,14 +17,21 @@ export interface Engine {
   pipeline: ArticlePipeline;
   importPaths(paths: string[], onProgress?: (done: number, label: string) => void): ImportSummary;
   search(query: string, limit?: number): ArticleHit[];
+  findEvents(filter?: EventFilter): EventRecord[];
 }
 
-export function createEngine(db: Db, options: { now?: () => Date } = {}): Engine {
-  const pipeline = createArticlePipeline(db, { now: options.now });
+export function createEngine(db: Db, options: { now?: () => Date; gazetteer?: Gazetteer } = {}): Engine {
+  // Read on the first article to extract, so commands that extract nothing do not pay for it.
+  const gazetteer = (): Gazetteer => options.gazetteer ?? loadSharedGazetteer();
+  const pipeline = createArticlePipeline(db, {
+    now: options.now,
+    extract: createEventExtractor(db, gazetteer, options.now),
+  });
   return {
     db,
     pipeline,
     importPaths: (paths, onProgress) => importArticles(pipeline, paths, onProgress),
     search: (query, limit) => searchArticles(db, query, limit),
+    findEvents: (filter) => findEvents(db, filter),
   };
 }

@@ -1,0 +1,271 @@
+import { createHash } from "node:crypto";
+import type { StoredArticle } from "../articles/ingest.ts";
+import type { Db } from "../db/open.ts";
+import type {
+  DatePrecision,
+  EntityRef,
+  EventArticleRef,
+  EventFilter,
+  EventRecord,
+  EventType,
+} from "./event-types.ts";
+import type { DateSource, ExtractedEntity, ExtractedEvent } from "./extracted-event.ts";
+import {
+  areDatesCompatible,
+  arePlacesCompatible,
+  type DatedPlace,
+  isBetterDate,
+  isBetterPlace,
+  participantsKey,
+} from "./merge-events.ts";
+
+/**
+ * The event store: merges each article's events with those already stored, and reads them back in the
+ * shape of CONTRACT.md. An event keeps the id it was created with, so alerts keyed by event id stay valid
+ * when later articles add to it.
+ */
+
+interface EventRow {
+  id: string;
+  type: EventType;
+  date: string | null;
+  precision: DatePrecision | null;
+  date_source: DateSource | null;
+  place_id: string | null;
+  evidence: string;
+}
+
+/** Stores the events of one article, merging each with a stored event of the same happening. */
+export function storeArticleEvents(
+  db: Db,
+  article: Pick<StoredArticle, "id">,
+  events: ExtractedEvent[],
+  now: () => Date = () => new Date(),
+): string[] {
+  const ids: string[] = [];
+  const store = db.transaction(() => {
+    for (const event of events) ids.push(storeEvent(db, article.id, event, now().toISOString()));
+  });
+  store();
+  return [...new Set(ids)];
+}
+
+function storeEvent(db: Db, articleId: number, event: ExtractedEvent, stamp: string): string {
+  for (const entity of event.participants) upsertEntity(db, entity);
+  if (event.place) upsertEntity(db, event.place);
+  const key = participantsKey(event);
+  const target = findMergeTarget(db, event, key);
+  const id = target ? target.id : insertEvent(db, event, key, stamp);
+  if (target) updateEvent(db, target, event, stamp);
+  db.prepare(
+    `INSERT INTO event_articles (event_id, article_id, evidence, date, precision) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (event_id, article_id) DO NOTHING`,
+  ).run(id, articleId, event.evidence, event.date, event.precision);
+  return id;
+}
+
+function findMergeTarget(db: Db, event: ExtractedEvent, key: string): (EventRow & DatedPlace) | undefined {
+  const rows = db
+    .prepare(
+      `SELECT id, type, date, precision, date_source, place_id, evidence FROM events
+        WHERE type = ? AND participants_key = ? ORDER BY date_sort DESC`,
+    )
+    .all(event.type, key) as EventRow[];
+  const candidates = rows.map((row) => ({ ...row, ...datedPlaceOf(db, row) }));
+  const compatible = candidates.filter(
+    (c) => areDatesCompatible(c, event, false) && arePlacesCompatible(c, event),
+  );
+  // The closest in time wins when a vague date ("2019") fits several stored events.
+  return compatible.sort((a, b) => dateDistance(a, event) - dateDistance(b, event))[0];
+}
+
+function datedPlaceOf(db: Db, row: EventRow): DatedPlace {
+  const path = db
+    .prepare("SELECT place_id FROM event_places WHERE event_id = ? ORDER BY depth")
+    .pluck()
+    .all(row.id) as string[];
+  return {
+    date: row.date,
+    precision: row.precision,
+    dateSource: row.date_source ?? "default",
+    placePath: path,
+  };
+}
+
+function dateDistance(a: DatedPlace, b: DatedPlace): number {
+  if (!a.date || !b.date) return Number.MAX_SAFE_INTEGER;
+  return Math.abs(Date.parse(dateRange(a.date)[0]) - Date.parse(dateRange(b.date)[0]));
+}
+
+function insertEvent(db: Db, event: ExtractedEvent, key: string, stamp: string): string {
+  const id = chooseEventId(db, event, key);
+  const [start, end] = event.date ? dateRange(event.date) : [null, null];
+  db.prepare(
+    `INSERT INTO events (id, type, participants_key, date, precision, date_source, date_start, date_end,
+       date_sort, place_id, evidence, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    event.type,
+    key,
+    event.date,
+    event.precision,
+    event.dateSource,
+    start,
+    end,
+    start ?? "",
+    event.place?.id ?? null,
+    event.evidence,
+    stamp,
+    stamp,
+  );
+  const addParticipant = db.prepare(
+    "INSERT INTO event_participants (event_id, entity_id, position) VALUES (?, ?, ?)",
+  );
+  for (const [i, p] of event.participants.entries()) addParticipant.run(id, p.id, i);
+  writePlacePath(db, id, event.placePath);
+  return id;
+}
+
+/**
+ * "ev_" and a short hash of type, participants and month: the same happening gets the same id whichever
+ * article reports it first. A second event of the same people in the same month takes its full date.
+ */
+function chooseEventId(db: Db, event: ExtractedEvent, key: string): string {
+  const exists = db.prepare("SELECT 1 FROM events WHERE id = ?").pluck();
+  const seeds = [event.date?.slice(0, 7) ?? "undated", event.date ?? "undated"];
+  for (let n = 0; ; n++) {
+    const seed = `${event.type}|${key}|${seeds[Math.min(n, 1)]}${n > 1 ? `|${n}` : ""}`;
+    const id = `ev_${createHash("sha256").update(seed).digest("hex").slice(0, 12)}`;
+    if (!exists.get(id)) return id;
+  }
+}
+
+function updateEvent(db: Db, stored: EventRow & DatedPlace, event: ExtractedEvent, stamp: string): void {
+  if (isBetterDate(stored, event) && event.date) {
+    const [start, end] = dateRange(event.date);
+    db.prepare(
+      `UPDATE events SET date = ?, precision = ?, date_source = ?, date_start = ?, date_end = ?, date_sort = ?
+        WHERE id = ?`,
+    ).run(event.date, event.precision, event.dateSource, start, end, start, stored.id);
+  }
+  if (isBetterPlace(stored, event) && event.place) {
+    db.prepare("UPDATE events SET place_id = ? WHERE id = ?").run(event.place.id, stored.id);
+    db.prepare("DELETE FROM event_places WHERE event_id = ?").run(stored.id);
+    writePlacePath(db, stored.id, event.placePath);
+  }
+  db.prepare("UPDATE events SET updated_at = ? WHERE id = ?").run(stamp, stored.id);
+}
+
+function writePlacePath(db: Db, eventId: string, path: string[]): void {
+  const add = db.prepare("INSERT OR IGNORE INTO event_places (event_id, place_id, depth) VALUES (?, ?, ?)");
+  for (const [depth, placeId] of path.entries()) add.run(eventId, placeId, depth);
+}
+
+function upsertEntity(db: Db, entity: ExtractedEntity): void {
+  db.prepare(
+    `INSERT INTO entities (id, kind, name_en, name_ar, discovered) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING`,
+  ).run(entity.id, entity.kind, entity.nameEn, entity.nameAr, entity.discovered ? 1 : 0);
+  if (entity.discovered) {
+    db.prepare("INSERT OR IGNORE INTO entity_aliases (alias, entity_id) VALUES (?, ?)").run(
+      entity.nameAr,
+      entity.id,
+    );
+  }
+}
+
+/** The first and last day a date covers: 2024-06 → 2024-06-01 … 2024-06-30. */
+export function dateRange(date: string): [string, string] {
+  if (date.length === 10) return [date, date];
+  if (date.length === 7) {
+    const [year, month] = date.split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return [`${date}-01`, `${date}-${String(last).padStart(2, "0")}`];
+  }
+  return [`${date}-01-01`, `${date}-12-31`];
+}
+
+/** Events matching every field of the filter, newest first. */
+export function findEvents(db: Db, filter: EventFilter = {}): EventRecord[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  for (const entityId of new Set(filter.entityIds ?? [])) {
+    where.push("e.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)");
+    params.push(entityId);
+  }
+  if (filter.placeId) {
+    where.push("e.id IN (SELECT event_id FROM event_places WHERE place_id = ?)");
+    params.push(filter.placeId);
+  }
+  if (filter.types && filter.types.length > 0) {
+    where.push(`e.type IN (${filter.types.map(() => "?").join(", ")})`);
+    params.push(...filter.types);
+  }
+  if (filter.from) {
+    where.push("e.date_end >= ?");
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push("e.date_start <= ?");
+    params.push(filter.to);
+  }
+  const limit = filter.limit !== undefined ? " LIMIT ?" : "";
+  if (filter.limit !== undefined) params.push(filter.limit);
+  // Built only from fixed fragments; every value is a bound parameter.
+  const sql = `SELECT e.id, e.type, e.date, e.precision, e.date_source, e.place_id, e.evidence FROM events e
+    ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY e.date_sort DESC, e.id${limit}`;
+  const rows = db.prepare(sql).all(...params) as EventRow[];
+  return rows.map((row) => hydrateEvent(db, row));
+}
+
+export function getEvent(db: Db, id: string): EventRecord | null {
+  const row = db
+    .prepare("SELECT id, type, date, precision, date_source, place_id, evidence FROM events WHERE id = ?")
+    .get(id) as EventRow | undefined;
+  return row ? hydrateEvent(db, row) : null;
+}
+
+/** The events an article reports (by its public key, e.g. "a03"), newest first. */
+export function eventsOfArticle(db: Db, articleKey: string): EventRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.type, e.date, e.precision, e.date_source, e.place_id, e.evidence
+         FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id
+        WHERE a.key = ? ORDER BY e.date_sort DESC, e.id`,
+    )
+    .all(articleKey) as EventRow[];
+  return rows.map((row) => hydrateEvent(db, row));
+}
+
+function hydrateEvent(db: Db, row: EventRow): EventRecord {
+  const participants = db
+    .prepare(
+      `SELECT en.id, en.name_en, en.name_ar FROM event_participants p JOIN entities en ON en.id = p.entity_id
+        WHERE p.event_id = ? ORDER BY p.position`,
+    )
+    .all(row.id) as EntityRef[];
+  const place = row.place_id
+    ? ((db.prepare("SELECT id, name_en, name_ar FROM entities WHERE id = ?").get(row.place_id) as
+        | EntityRef
+        | undefined) ?? null)
+    : null;
+  const articles = db
+    .prepare(
+      `SELECT a.key AS id, a.url, a.published, a.title, a.source_name AS source
+         FROM event_articles ea JOIN articles a ON a.id = ea.article_id
+        WHERE ea.event_id = ? ORDER BY a.published_utc, a.id`,
+    )
+    .all(row.id) as EventArticleRef[];
+  return {
+    id: row.id,
+    type: row.type,
+    participants,
+    date: row.date,
+    precision: row.precision,
+    place,
+    articles,
+    evidence: row.evidence,
+  };
+}

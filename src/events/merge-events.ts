@@ -1,0 +1,109 @@
+import type { DatePrecision } from "./event-types.ts";
+import type { DateSource, ExtractedEvent } from "./extracted-event.ts";
+
+/**
+ * When two reports are one real-world event, and which of their details to keep. The rules are shared
+ * by the merge inside one article and the merge with events already stored.
+ *
+ * Two reports are one event when they have the same type and the same participants, and
+ *  - their dates are compatible: equal; one a month or year containing the other; or two days at most
+ *    apart (a two-day summit, a meeting dated by the report's day versus the day before it). Inside one
+ *    article an undated mention in another sentence also joins a dated one: an article that dates a
+ *    meeting once and then refers to "the meeting" again is speaking of the same one;
+ *  - their places are compatible: one is unknown, equal, or lies inside the other.
+ */
+
+export interface DatedPlace {
+  date: string | null;
+  precision: DatePrecision | null;
+  dateSource: DateSource;
+  placePath: string[];
+}
+
+const MAX_DAY_GAP = 2;
+const DAY_MS = 86_400_000;
+
+export function participantsKey(event: Pick<ExtractedEvent, "participants">): string {
+  return event.participants
+    .map((p) => p.id)
+    .sort()
+    .join(",");
+}
+
+export function areDatesCompatible(a: DatedPlace, b: DatedPlace, sameArticle: boolean): boolean {
+  if (!a.date || !b.date) return true;
+  if (sameArticle && (a.dateSource === "default") !== (b.dateSource === "default")) return true;
+  if (a.precision === "day" && b.precision === "day") {
+    return Math.abs(Date.parse(a.date) - Date.parse(b.date)) <= MAX_DAY_GAP * DAY_MS;
+  }
+  return a.date.startsWith(b.date) || b.date.startsWith(a.date);
+}
+
+export function arePlacesCompatible(a: DatedPlace, b: DatedPlace): boolean {
+  const [pa] = a.placePath;
+  const [pb] = b.placePath;
+  if (!pa || !pb) return true;
+  return a.placePath.includes(pb) || b.placePath.includes(pa);
+}
+
+export function canMerge(a: ExtractedEvent, b: ExtractedEvent, sameArticle: boolean): boolean {
+  // Two reports from one sentence (a visit and the earlier one it recalls) are joined only by their dates.
+  const sameSentence = sameArticle && a.evidence === b.evidence;
+  return (
+    a.type === b.type &&
+    participantsKey(a) === participantsKey(b) &&
+    areDatesCompatible(a, b, sameArticle && !sameSentence) &&
+    arePlacesCompatible(a, b)
+  );
+}
+
+const PRECISION_RANK: Record<DatePrecision, number> = { year: 1, month: 2, day: 3 };
+
+/**
+ * True when date b should replace date a: a text date over the report's day, a finer precision over a
+ * coarser one, and between two days of the same standing the earlier (the first day of a summit).
+ */
+export function isBetterDate(a: DatedPlace, b: DatedPlace): boolean {
+  if (!b.date || !b.precision) return false;
+  if (!a.date || !a.precision) return true;
+  if (a.dateSource !== b.dateSource) return b.dateSource === "explicit";
+  const rankA = PRECISION_RANK[a.precision];
+  const rankB = PRECISION_RANK[b.precision];
+  if (rankA !== rankB) return rankB > rankA;
+  return b.date < a.date;
+}
+
+/** True when place b is more specific than place a (it lies inside it). */
+export function isBetterPlace(a: DatedPlace, b: DatedPlace): boolean {
+  if (b.placePath.length === 0) return false;
+  if (a.placePath.length === 0) return true;
+  return b.placePath.length > a.placePath.length && b.placePath.includes(a.placePath[0] as string);
+}
+
+/** Folds the reports of one article into distinct events, keeping the best date and place of each. */
+export function mergeArticleEvents(events: ExtractedEvent[]): ExtractedEvent[] {
+  const merged: ExtractedEvent[] = [];
+  // Dated reports first, so an undated mention joins the dated event rather than the other way round.
+  const ordered = [...events].sort(
+    (a, b) => Number(a.dateSource === "default") - Number(b.dateSource === "default"),
+  );
+  for (const event of ordered) {
+    // A report joins the event its own date fits before one it only fits for lack of a date.
+    const target =
+      merged.find((m) => canMerge(m, event, false)) ?? merged.find((m) => canMerge(m, event, true));
+    if (!target) {
+      merged.push({ ...event });
+      continue;
+    }
+    if (isBetterDate(target, event)) {
+      target.date = event.date;
+      target.precision = event.precision;
+      target.dateSource = event.dateSource;
+    }
+    if (isBetterPlace(target, event)) {
+      target.place = event.place;
+      target.placePath = event.placePath;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,68 @@
+import { normalizeArabic } from "../text/normalize.ts";
+
+/**
+ * The sentences of an article body that can report events. The cleaner (src/articles/clean.ts) has
+ * already dropped the boilerplate it recognises; these rules keep out what is left of other stories:
+ *  - a line without a closing full stop is a headline, a dateline, a caption or an item of a related-
+ *    stories list ("بوتين يستقبل كيم جونج أون فى فلاديفوستوك"), not a sentence of the report;
+ *  - a line that is one quotation («…») is an embedded post or a pull quote;
+ *  - after a short line ending in a colon ("موضوعات متعلقة:", "تغريدة مضمّنة:") the lines that follow
+ *    belong to that block until a full paragraph of prose returns.
+ * Every line is still returned (with `body: false`) so names in headlines can introduce people.
+ */
+
+export interface Sentence {
+  text: string;
+  /** Index of the paragraph (line) the sentence stands in. */
+  paragraph: number;
+  /** False for headlines, list items, quotations and similar lines that report no event. */
+  body: boolean;
+}
+
+const SENTENCE_END = /[.!?؟]["'»”)\]]*\s*$/;
+const QUOTE_LINE = /^["'«“„].*["'»”]\s*[.!?؟]?$/s;
+const BLOCK_MARKER = /^[^.!?؟]{1,40}:\s*$/;
+const MIN_PROSE_WORDS = 12;
+
+export function splitBodySentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let inBlock = false;
+  text.split("\n").forEach((rawLine, paragraph) => {
+    const line = rawLine.trim();
+    if (!line) return;
+    const words = line.split(/\s+/).length;
+    if (BLOCK_MARKER.test(line) && words <= 5) {
+      inBlock = true;
+      sentences.push({ text: line, paragraph, body: false });
+      return;
+    }
+    const prose = SENTENCE_END.test(line) && !QUOTE_LINE.test(line);
+    if (inBlock && prose && words >= MIN_PROSE_WORDS) inBlock = false;
+    const body = prose && !inBlock;
+    for (const sentence of splitLine(line)) sentences.push({ text: sentence, paragraph, body });
+  });
+  return sentences;
+}
+
+// A full stop ends a sentence unless it stands between digits (12.5) or repeats (..).
+function splitLine(line: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (!".!?؟".includes(ch)) continue;
+    const prev = line[i - 1] ?? "";
+    const next = line[i + 1] ?? "";
+    if (ch === "." && /\d/.test(prev) && /\d/.test(next)) continue;
+    if (next && !/[\s"'»”)\]]/.test(next)) continue;
+    let end = i + 1;
+    while (end < line.length && /["'»”)\]]/.test(line[end] as string)) end++;
+    const part = line.slice(start, end).trim();
+    if (normalizeArabic(part).length > 1) parts.push(part);
+    start = end;
+    i = end - 1;
+  }
+  const rest = line.slice(start).trim();
+  if (normalizeArabic(rest).length > 1) parts.push(rest);
+  return parts;
+}

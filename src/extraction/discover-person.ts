@@ -1,0 +1,100 @@
+import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
+import { COMPLEMENTIZERS, SPEECH_VERBS, STOP_NAME_WORDS, TRIGGERS } from "./event-lexicon.ts";
+import type { PersonRef } from "./mentions.ts";
+
+/**
+ * People the gazetteer does not know, read from apposition with a title: "نائب وزير خارجية كوريا
+ * الشمالية، إيم تشون إيل" or "عضو الحزب الشيوعي الصيني لي هونغ زونغ". The name is two or three words
+ * right after the title, none of them a known entry, a function word, an event or speech word, a number
+ * or a word with the article (foreign names written in Arabic never take ال).
+ */
+
+const MAX_NAME_WORDS = 3;
+const ARABIC_WORD = /^[\u0621-\u064A]{2,}$/;
+
+export function discoverName(
+  tokens: Token[],
+  at: number,
+  gap: (a: number, b: number) => string,
+  isKnown: (index: number) => boolean,
+): { name: string; end: number } | null {
+  const parts: string[] = [];
+  let j = at;
+  while (j < tokens.length && parts.length < MAX_NAME_WORDS) {
+    const token = tokens[j] as Token;
+    if (parts.length > 0 && !/^\s+$/.test(gap(j - 1, j))) break;
+    if (!isNameWord(token) || isKnown(j)) break;
+    parts.push(token.raw);
+    j++;
+  }
+  if (parts.length < 2) return null;
+  return { name: parts.join(" "), end: j };
+}
+
+function isNameWord(token: Token): boolean {
+  if (!ARABIC_WORD.test(token.norm) || token.norm.startsWith("ال")) return false;
+  const stem = cliticForms(token.norm);
+  return !stem.some(
+    (f) => STOP_NAME_WORDS.has(f) || TRIGGERS.has(f) || SPEECH_VERBS.has(f) || COMPLEMENTIZERS.has(f),
+  );
+}
+
+const LATIN: Record<string, string> = {
+  ا: "a",
+  ب: "b",
+  ت: "t",
+  ث: "th",
+  ج: "j",
+  ح: "h",
+  خ: "kh",
+  د: "d",
+  ذ: "dh",
+  ر: "r",
+  ز: "z",
+  س: "s",
+  ش: "sh",
+  ص: "s",
+  ض: "d",
+  ط: "t",
+  ظ: "z",
+  ع: "a",
+  غ: "g",
+  ف: "f",
+  ق: "q",
+  ك: "k",
+  ل: "l",
+  م: "m",
+  ن: "n",
+  ه: "h",
+  و: "w",
+  ي: "y",
+  ء: "",
+};
+
+/**
+ * A readable, stable id for a discovered name: "x-" and a letter-by-letter transliteration of the
+ * normalized name, with the interchangeable letters of spellingVariants folded first (جونج = جونغ).
+ */
+export function transliterate(nameAr: string): string {
+  return normalizeArabic(nameAr)
+    .replace(/ج/g, "غ")
+    .replace(/تس/g, "تش")
+    .split(/\s+/)
+    .map((w) => [...w].map((ch) => LATIN[ch] ?? "").join(""))
+    .filter(Boolean)
+    .join("-");
+}
+
+export function discoveredPerson(nameAr: string): PersonRef {
+  const clean = nameAr.replace(/[\u064B-\u065F\u0640]/g, "");
+  return {
+    entity: {
+      id: `x-${transliterate(clean)}`,
+      kind: "person",
+      nameEn: null,
+      nameAr: clean,
+      discovered: true,
+    },
+    person: null,
+  };
+}

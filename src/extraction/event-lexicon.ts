@@ -1,0 +1,229 @@
+import { normalizeArabic } from "../text/normalize.ts";
+
+/**
+ * The words that signal events and frame them, written as they appear and normalized once here (أ→ا,
+ * ى→ي, ة→ه). Tokens are compared through cliticForms, so و/ف/ب/ل/ال prefixes need no listing.
+ * These are rules of the language, not facts about the world, so they live in code.
+ */
+
+export type TriggerKind = "meeting" | "visit" | "call";
+/** verb-past: التقى · verb-present: يلتقي · verb-future: سيلتقي · noun: لقاء, زيارة. */
+export type TriggerForm = "verb-past" | "verb-present" | "verb-future" | "noun";
+
+export interface TriggerWord {
+  kind: TriggerKind;
+  form: TriggerForm;
+  /** The word carries a pronoun suffix (لقائه، قمتهما، استقبلها) pointing at a participant. */
+  pronoun: boolean;
+  /** A light verb (عقد، أجرى) that only counts with an event noun close after it. */
+  light?: boolean;
+  /** Needs one of these words within the next three tokens (عبر → الحدود، دخل → الأراضي). */
+  needs?: Set<string>;
+}
+
+const words = (list: string): string[] => list.trim().split(/\s+/).map(normalizeArabic);
+const setOf = (list: string): Set<string> => new Set(words(list));
+
+// Pronoun suffixes on nouns and verbs; a noun in ة takes ت before them (قمة → قمته).
+const SUFFIXES = ["ه", "ها", "هما", "هم", "ي", "نا"];
+
+function addNoun(table: Map<string, TriggerWord>, kind: TriggerKind, list: string): void {
+  for (const word of words(list)) {
+    table.set(word, { kind, form: "noun", pronoun: false });
+    const stem = word.endsWith("ه") ? `${word.slice(0, -1)}ت` : word.replace(/ء$/, "ي");
+    for (const suffix of SUFFIXES) table.set(stem + suffix, { kind, form: "noun", pronoun: true });
+    if (word.endsWith("ء"))
+      for (const suffix of SUFFIXES) table.set(word + suffix, { kind, form: "noun", pronoun: true });
+    // The indefinite accusative keeps an alef after its tanween is removed: اجتماعًا → اجتماعا.
+    if (!/(ه|ء|ات)$/.test(word)) table.set(`${word}ا`, { kind, form: "noun", pronoun: false });
+  }
+}
+
+function addVerbs(
+  table: Map<string, TriggerWord>,
+  kind: TriggerKind,
+  past: string,
+  present: string,
+  extra: Partial<TriggerWord> = {},
+): void {
+  for (const word of words(past)) {
+    table.set(word, { kind, form: "verb-past", pronoun: false, ...extra });
+    for (const suffix of ["ه", "ها", "هما", "هم"])
+      table.set(word + suffix, { kind, form: "verb-past", pronoun: true, ...extra });
+  }
+  for (const word of words(present)) {
+    table.set(word, { kind, form: "verb-present", pronoun: false, ...extra });
+    table.set(`س${word}`, { kind, form: "verb-future", pronoun: false, ...extra });
+    for (const suffix of ["ه", "ها", "هما"]) {
+      table.set(word + suffix, { kind, form: "verb-present", pronoun: true, ...extra });
+      table.set(`س${word}${suffix}`, { kind, form: "verb-future", pronoun: true, ...extra });
+    }
+  }
+}
+
+function buildTriggers(): Map<string, TriggerWord> {
+  const table = new Map<string, TriggerWord>();
+  addVerbs(
+    table,
+    "meeting",
+    "التقى التقت التقيا التقتا التقوا اجتمع اجتمعت اجتمعا اجتمعوا استقبل استقبلت استقبلا صافح صافحت تصافح تصافحا تباحث تباحثا تباحثت بحث بحثت بحثا",
+    "يلتقي تلتقي يلتقيان تلتقيان يجتمع تجتمع يجتمعان يستقبل تستقبل يستقبلان يصافح تصافح يتباحث يتباحثان يبحث تبحث يبحثان",
+  );
+  addVerbs(table, "meeting", "عقد عقدت عقدا أجرى أجرت أجريا", "يعقد تعقد يعقدان يجري تجري يجريان", {
+    light: true,
+  });
+  addVerbs(table, "meeting", "رحب رحبت", "يرحب ترحب");
+  addNoun(table, "meeting", "لقاء اجتماع قمة محادثات مباحثات مشاورات محادثة مباحثة استقبال مصافحة");
+  addVerbs(
+    table,
+    "visit",
+    "زار زارت زارا وصل وصلت وصلا حط حطت توجه توجهت",
+    "يزور تزور يزوران يصل تصل يصلان يتوجه تتوجه",
+  );
+  addNoun(table, "visit", "زيارة وصول");
+  addVerbs(table, "visit", "دخل دخلت", "يدخل تدخل", { needs: setOf("الأراضي أراضي أرض الأرض") });
+  addVerbs(table, "visit", "عبر عبرت", "يعبر تعبر", { needs: setOf("الحدود الحدود حدود") });
+  addVerbs(table, "visit", "وطئت وطئ وطأت", "تطأ يطأ", { needs: setOf("قدماه قدمه قدماها قدمها") });
+  addVerbs(table, "call", "هاتف هاتفت", "يهاتف تهاتف");
+  addNoun(table, "call", "مكالمة");
+  for (const word of words("اتصالا اتصال الاتصال اتصالات")) {
+    table.set(word, {
+      kind: "call",
+      form: "noun",
+      pronoun: false,
+      needs: setOf("هاتفي هاتفيا هاتفية الهاتفي الهاتفية عبر عبرالفيديو"),
+    });
+  }
+  return table;
+}
+
+export const TRIGGERS: Map<string, TriggerWord> = buildTriggers();
+
+/** Event nouns a light verb (عقد، أجرى) needs close after it. */
+export const EVENT_NOUNS = setOf(
+  "لقاء لقاءات اجتماع اجتماعا قمة قمته محادثات مباحثات مشاورات محادثة مباحثة اتصالا اتصال مكالمة حوار",
+);
+
+/** Words that make a meeting word a phone or video call when they stand close to it. */
+export const CALL_MARKERS = setOf(
+  "هاتفي هاتفيا هاتفية الهاتفي الهاتفية هاتفيًا مكالمة المكالمة الفيديو افتراضيا",
+);
+
+/** Announcing or intending a future event: "من المقرر أن"، "يعتزم"، "سيقوم بزيارة"، "القمة المرتقبة". */
+export const FUTURE_MARKERS = setOf(
+  "سوف المقرر المزمع مقرر يعتزم تعتزم يعتزمان اعتزامه اعتزامها ينوي تنوي ينويان نيته نيتها يخطط تخطط يعتزمون سيقوم ستقوم سيقومان سيتوجه ستتوجه المرتقب المرتقبة مرتقبة مرتقب المقبل المقبلة المقبلين المرتقبين يستعد تستعد رغبته رغبتها أمله أملها يأمل تأمل يتطلع تتطلع عزمه عزمها لبى يلبي",
+);
+
+/** Hedges that turn a sentence into speculation unless it also gives a future date. */
+export const SPECULATION_MARKERS = setOf(
+  "توقع يتوقع تتوقع متوقع يتوقعان رجح يرجح ترجح ربما احتمال إمكانية بإمكانية إذا لو هل",
+);
+
+/** Negations of an event close before its word: لم يلتق، لن يزور، لا يعتزم لقاء، نفى أن يكون التقى. */
+export const NEGATIONS = setOf(
+  "لم لن لا ليس ليست عدم نفى نفت ينفي تنفي استبعد استبعدت يستبعد تستبعد رفض رفضت يرفض ترفض إلغاء ألغى ألغيت ألغي دون بدون",
+);
+
+/** Words allowed between a negation and the event word it governs. */
+export const NEGATION_BRIDGE = setOf(
+  "أن يكون تكون يكونا قد يتم تم يعتزم تعتزم يعتزمان ينوي تنوي يخطط تخطط توجد يوجد خطط خطة نية أي هناك عقد إجراء يجري تجري إطلاقا بعد أبدا يتوقع تتوقع يرتقب",
+);
+
+/** Verbs that report speech; the people between them and their أنّ/إنّ are speakers, not participants. */
+export const SPEECH_VERBS = setOf(
+  "قال قالت أعلن أعلنت أكد أكدت ذكر ذكرت أفاد أفادت أوضح أوضحت صرح صرحت كشف كشفت أضاف أضافت أشار أشارت نقل نقلت لفت لفتت اعتبر اعتبرت رأى شدد شددت أعرب أعربت يقول تقول أفادت نفى نفت",
+);
+
+/** Complementizers that open reported speech. */
+export const COMPLEMENTIZERS = setOf("أن إن أنه إنه أنها إنها بأن بأنه بأنها");
+
+/** A person named right after these is somebody's relative or envoy, or only sent words: not present. */
+export const ABSENT_BEFORE = setOf(
+  "شقيقة شقيق شقيقته شقيقه أخت أخو والد والدة ابن ابنة نجل كريمة حفيد زوجة أرملة تمنيات تحيات رسالة رسائل برقية توجيهات تعليمات هدية هدايا حكومة نظام إدارة عهد قوات جيش نيابة صورة صور تمثال ضريح مبعوث مبعوثة ممثل ممثلة سفير سفيرة مستشار مستشارة موفد",
+);
+
+/** A person's name after these is part of a place's name (ساحة كيم إيل سونغ، جامعة كيم إيل سونغ). */
+export const PLACE_HEADS = setOf(
+  "ساحة شارع جامعة مطار ميدان جسر قصر ضريح مستشفى مدرسة أكاديمية مصنع مجمع مطارات قاعدة ملعب",
+);
+
+/** Prepositions that make a place the location or destination of an event. */
+export const LOCATIVES = setOf("في فى إلى الى إلي نحو داخل عند قرب لدى");
+/** Nouns that may stand between a locative and the place name (في مدينة وونسان، إلى العاصمة الروسية). */
+export const PLACE_NOUNS = setOf(
+  "مدينة العاصمة عاصمة جزيرة قاعدة مطار فندق قرية منطقة مقاطعة إقليم ولاية دار مقر حرم قصر محطة مرفأ ميناء بلدة شرق غرب شمال جنوب جنوبي شمالي شرقي غربي أقصى وسط قلب ضواحي الساحلية الحدودية",
+);
+/** Heads of a country's territory: أراضي كوريا الشمالية، الأراضي الروسية. */
+export const TERRITORY_NOUNS = setOf("أراضي الأراضي أرض");
+export const CAPITAL_NOUNS = setOf("العاصمة عاصمة");
+
+/** Markers of a named companion of a traveller: برفقة، يرافقه، ترافقه زوجته. */
+export const COMPANION_MARKERS = setOf(
+  "برفقة يرافقه ترافقه يرافقها ترافقها رافقه رافقته رافقها بصحبة ومعه ومعها يصحبه",
+);
+export const SPOUSE_WORDS = setOf("زوجته زوجها عقيلته قرينته حرمه");
+
+/** Leads of a host who invited a traveller: تلبية لدعوة من، بدعوة من. */
+export const INVITATION_WORDS = setOf("دعوة لدعوة بدعوة الدعوة");
+
+/** The counterpart words: نظيره الروسي، نظيرته تشوي. */
+export const COUNTERPARTS = new Map<string, "m" | "f">([
+  ...words("نظيره نظيرها نظيريه نظيرهما نظير").map((w) => [w, "m"] as [string, "m"]),
+  ...words("نظيرته نظيرتها نظيرتيه نظيرة").map((w) => [w, "f"] as [string, "f"]),
+]);
+
+/** A bare minister title that names no portfolio: الوزير الروسي، الوزيرة الكورية الشمالية. */
+export const GENERIC_MINISTER = setOf("الوزير الوزيرة وزير وزيرة");
+
+/** Title words the gazetteer has no role for, after which an unknown name is a person. */
+export const TITLE_WORDS = setOf(
+  "عضو عضوة مسؤول مسؤولة السفير السفيرة سفير الجنرال الأدميرال المارشال السيناتور النائب النائبة مساعد مساعدة المتحدث المتحدثة الناطق الناطقة قائد رئيس رئيسة نائب مدير مديرة المبعوث المبعوثة السيد السيدة",
+);
+
+/** Fillers between a title and its name: الرئيس الروسي آنذاك دميتري ميدفيديف، الزعيم الراحل كيم جونغ إيل. */
+export const TITLE_FILLERS = setOf(
+  "آنذاك حينذاك حينها السابق السابقة الراحل الراحلة الحالي الحالية الجديد الجديدة الأسبق",
+);
+
+/** Relative offsets: "بعد نحو شهرين من قمته" puts the summit two months before the sentence's date. */
+export const OFFSET_LEADS = setOf("بعد");
+export const OFFSET_HEDGES = setOf("نحو قرابة حوالي أقل أكثر من زهاء");
+export type OffsetUnit = "hour" | "day" | "week" | "month" | "year";
+/** Duration words with the unit they count and how many a dual form means (شهرين → 2). */
+export const OFFSET_UNITS: Map<string, { unit: OffsetUnit; count: number }> = new Map(
+  (
+    [
+      ["ساعة ساعات", "hour", 1],
+      ["ساعتين", "hour", 2],
+      ["يوم أيام", "day", 1],
+      ["يومين", "day", 2],
+      ["أسبوع أسابيع", "week", 1],
+      ["أسبوعين", "week", 2],
+      ["شهر أشهر شهور", "month", 1],
+      ["شهرين", "month", 2],
+      ["عام أعوام سنة سنوات عاما", "year", 1],
+      ["عامين سنتين", "year", 2],
+    ] as const
+  ).flatMap(([list, unit, count]) => words(list).map((w) => [w, { unit, count }] as const)),
+);
+export const NUMBER_WORDS: Map<string, number> = new Map(
+  (
+    [
+      ["ثلاثة ثلاث", 3],
+      ["أربعة أربع", 4],
+      ["خمسة خمس", 5],
+      ["ستة ست", 6],
+      ["سبعة سبع", 7],
+      ["ثمانية ثماني", 8],
+      ["تسعة تسع", 9],
+      ["عشرة عشر", 10],
+    ] as const
+  ).flatMap(([list, n]) => words(list).map((w) => [w, n] as const)),
+);
+/** "in the same day": the date of the event mentioned just before. */
+export const SAME_WORDS = setOf("نفسه ذاته نفس ذات");
+
+/** Collective references to people already named (الزعيمان، الجانبين): they name nobody new. */
+export const STOP_NAME_WORDS = setOf(
+  "في فى من إلى الى على عن مع بعد قبل خلال منذ حتى عند لدى بين أن إن أنه إنه قد لقد كان كانت يكون هو هي هم هما ذلك هذا هذه التي الذي الذين اليوم أمس غدا صباح مساء يوم أو ثم كما لكن حيث إذ أيضا وقال قال قالت أكد أكدت أعلن أعلنت إنها أنها التي وهو وهي لا لم لن ما كل بعض جميع نحو عبر وسط أمام خلف فيما بينما حين حينما عندما منذ لدى سبق وقد مع وذلك بشأن حول ضد نحو",
+);

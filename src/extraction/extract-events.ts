@@ -1,0 +1,714 @@
+import { readPublicationDay } from "../dates/calendar.ts";
+import type { EventType } from "../events/event-types.ts";
+import type { ExtractedEntity, ExtractedEvent } from "../events/extracted-event.ts";
+import { mergeArticleEvents } from "../events/merge-events.ts";
+import { cliticForms, type Token, tokenize } from "../text/normalize.ts";
+import { type Sentence, splitBodySentences } from "./body-sentences.ts";
+import {
+  type ChosenDate,
+  defaultDate,
+  type PlacedDate,
+  pickMostPrecise,
+  placeDates,
+  readOffsetBefore,
+  shiftDate,
+} from "./event-dates.ts";
+import {
+  CALL_MARKERS,
+  COMPLEMENTIZERS,
+  EVENT_NOUNS,
+  FUTURE_MARKERS,
+  NEGATION_BRIDGE,
+  NEGATIONS,
+  NUMBER_WORDS,
+  OFFSET_UNITS,
+  SAME_WORDS,
+  SPECULATION_MARKERS,
+  SPEECH_VERBS,
+  TRIGGERS,
+  type TriggerKind,
+  type TriggerWord,
+} from "./event-lexicon.ts";
+import type { Gazetteer, Person, Place } from "./gazetteer.ts";
+import {
+  findMentions,
+  type MentionContext,
+  type PersonMention,
+  type PersonRef,
+  type PlaceMention,
+  personRef,
+  placeEntity,
+  type SentenceMentions,
+} from "./mentions.ts";
+
+/**
+ * Events of one article, from its cleaned body: who met whom (meeting), who travelled where (visit), who
+ * phoned whom (call) and what was announced or intended (planned), each with its participants, date,
+ * place and the sentence that reports it. Pure: the gazetteer and the article are all it reads.
+ *
+ * Per sentence: event words are found (verbs and nouns, with their pronoun suffixes); each person is
+ * given to the nearest event word (people joined by و, or introduced by مع/بين, go together); speakers
+ * of reported speech are not participants; negated, hypothetical and merely expected events are dropped;
+ * future forms and announcement words make an event `planned`. Dates come from src/dates, the nearest
+ * expression to the event word winning; places are those introduced by a locative. Finally the reports of
+ * the article are merged (src/events/merge-events.ts).
+ */
+
+export interface ArticleText {
+  text: string;
+  /** ISO 8601 with offset; relative dates are read against it. */
+  published: string | null;
+}
+
+interface Trigger {
+  index: number;
+  word: TriggerWord;
+  kind: TriggerKind;
+  planned: boolean;
+  present: boolean;
+  dropped: boolean;
+}
+
+interface SentenceState {
+  sentence: Sentence;
+  tokens: Token[];
+  mentions: SentenceMentions;
+  /** The day titles are resolved on. */
+  titleDate: string;
+}
+
+interface ArticleState {
+  gazetteer: Gazetteer;
+  published: string | null;
+  /** The last event built, for "في اليوم نفسه" and pronoun-only follow-ups. */
+  last: { event: ExtractedEvent; paragraph: number } | null;
+}
+
+const forms = (token: Token | undefined): string[] => (token ? cliticForms(token.norm) : []);
+const RELATIVES = new Set(["التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي"]);
+
+/**
+ * True when a relative clause opens between the event word and position k, farther than two words
+ * from the word: "… اجتماعه مع كيم وشكره على القوات التي جرى نشرها في روسيا" — Russia belongs to
+ * the troops, not to the meeting. A clause right on the word ("القمة التي جمعت …") describes it.
+ */
+function isBehindClause(tokens: Token[], trigger: number, k: number): boolean {
+  const [from, to] = k > trigger ? [trigger + 3, k] : [k + 1, trigger];
+  for (let j = from; j < to; j++) if (RELATIVES.has(tokens[j]?.norm ?? "")) return true;
+  return false;
+}
+const isIn = (set: Set<string>, token: Token | undefined): boolean => forms(token).some((f) => set.has(f));
+
+export function extractEvents(article: ArticleText, gazetteer: Gazetteer): ExtractedEvent[] {
+  const published = article.published && readPublicationDay(article.published) ? article.published : null;
+  const states = readMentions(article.text, published, gazetteer);
+  const state: ArticleState = { gazetteer, published, last: null };
+  const events: ExtractedEvent[] = [];
+  for (const sentence of states)
+    if (sentence.sentence.body) events.push(...buildSentenceEvents(sentence, state));
+  return mergeArticleEvents(events);
+}
+
+/** Pass over every line (headlines too, they introduce people), then bare surnames against the article. */
+function readMentions(text: string, published: string | null, gazetteer: Gazetteer): SentenceState[] {
+  const pubDay = published ? (readPublicationDay(published)?.format("YYYY-MM-DD") ?? "") : "";
+  const ctx: MentionContext = { gazetteer, date: pubDay, recent: [], discoveredSurnames: new Map() };
+  const introduced: { ref: PersonRef; order: number }[] = [];
+  const states: SentenceState[] = [];
+  const surnames: { mention: PersonMention; order: number; date: string }[] = [];
+  for (const sentence of splitBodySentences(text)) {
+    const tokens = tokenize(sentence.text);
+    const titleDate = published ? sentenceDay(sentence.text, tokens, published) : pubDay;
+    ctx.date = titleDate;
+    const mentions = findMentions(tokens, sentence.text, ctx);
+    for (const mention of mentions.persons) {
+      const order = states.length * 1000 + mention.start;
+      if (mention.ref) introduced.push({ ref: mention.ref, order });
+      else if (mention.via === "surname") surnames.push({ mention, order, date: titleDate });
+    }
+    states.push({ sentence, tokens, mentions, titleDate });
+  }
+  for (const { mention, order, date } of surnames)
+    mention.ref = resolveSurname(mention.candidates, order, date, introduced);
+  return states;
+}
+
+/** The day a sentence speaks of, for reading titles: its most precise date, else the report's day. */
+function sentenceDay(text: string, tokens: Token[], published: string): string {
+  const best = pickMostPrecise(placeDates(text, tokens, published, "past"));
+  const day = readPublicationDay(published)?.format("YYYY-MM-DD") ?? "";
+  if (!best || day.startsWith(best.date)) return day;
+  if (best.precision === "day") return best.date;
+  return best.precision === "month" ? `${best.date}-15` : `${best.date}-07-01`;
+}
+
+/**
+ * A bare surname is the person the article introduced with it, never another holder of the name: the
+ * latest one introduced before it, else the first introduced after it; only when the article introduced
+ * nobody of that name is it the most prominent living bearer.
+ */
+function resolveSurname(
+  candidates: Person[],
+  order: number,
+  date: string,
+  introduced: { ref: PersonRef; order: number }[],
+): PersonRef | null {
+  const ids = new Set(candidates.map((c) => c.id));
+  const known = introduced.filter((i) => ids.has(i.ref.entity.id));
+  const before = known.filter((i) => i.order < order).at(-1);
+  const chosen = before ?? known[0];
+  if (chosen) return chosen.ref;
+  const living = candidates.find((c) => (!c.died || c.died >= date) && (!c.born || c.born <= date));
+  return living ? personRef(living) : null;
+}
+
+function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEvent[] {
+  const triggers = findTriggers(s);
+  if (triggers.length === 0) return [];
+  const frames = findSpeechFrames(s);
+  const persons = s.mentions.persons.filter((p) => p.ref !== null || p.counterpart !== null);
+  const owner = assignPersons(persons, triggers, s.tokens);
+  const pastDates = state.published ? placeDates(s.sentence.text, s.tokens, state.published, "past") : [];
+  const futureDates = state.published ? placeDates(s.sentence.text, s.tokens, state.published, "future") : [];
+  const events: ExtractedEvent[] = [];
+  for (const trigger of triggers) {
+    if (trigger.dropped) continue;
+    const date = chooseDate(trigger, triggers, trigger.planned ? futureDates : pastDates, frames, s, state);
+    if (trigger.present && date && date.source === "explicit" && isAfterReport(date.date, state.published))
+      trigger.planned = true;
+    const mine = persons.filter((p, k) => owner[k] === trigger && !isSilencedSpeaker(p, trigger, frames));
+    const built =
+      trigger.kind === "visit"
+        ? buildVisits(trigger, mine, persons, date, s, state)
+        : buildMeeting(trigger, mine, persons, date, frames, s, state);
+    for (const event of built) {
+      events.push(event);
+      state.last = { event, paragraph: s.sentence.paragraph };
+    }
+  }
+  return events;
+}
+
+function findTriggers(s: SentenceState): Trigger[] {
+  const { tokens, mentions } = s;
+  const triggers: Trigger[] = [];
+  const lightForms = new Map<number, TriggerWord["form"]>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (mentions.covered.has(i)) continue;
+    const word = forms(tokens[i])
+      .map((f) => TRIGGERS.get(f))
+      .find(Boolean);
+    if (!word) continue;
+    if (word.needs && !tokens.slice(i + 1, i + 4).some((t) => isIn(word.needs as Set<string>, t))) continue;
+    if (word.light) {
+      for (let j = i + 1; j <= i + 5 && j < tokens.length; j++) {
+        if (isIn(EVENT_NOUNS, tokens[j])) {
+          lightForms.set(j, word.form);
+          break;
+        }
+      }
+      continue;
+    }
+    const previous = triggers.at(-1);
+    if (previous && previous.index >= i - 1 && previous.word.kind === word.kind) continue;
+    const form = lightForms.get(i) ?? word.form;
+    const nearCall = tokens.slice(Math.max(0, i - 2), i + 4).some((t) => isIn(CALL_MARKERS, t));
+    const kind: TriggerKind = word.kind === "meeting" && nearCall ? "call" : word.kind;
+    triggers.push({
+      index: i,
+      word: { ...word, form },
+      kind,
+      planned: form === "verb-future" || hasFutureMarker(tokens, i),
+      present: form === "verb-present",
+      dropped: isNegated(tokens, i) || isSpeculative(tokens, i),
+    });
+  }
+  return triggers;
+}
+
+function hasFutureMarker(tokens: Token[], i: number): boolean {
+  const around = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(i + 1, i + 3)];
+  return around.some((t) => isIn(FUTURE_MARKERS, t));
+}
+
+/** A negation within four words before the event word, with only bridge words between (لا يعتزم لقاء). */
+function isNegated(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
+    if (isIn(NEGATIONS, tokens[j])) return true;
+    if (!isIn(NEGATION_BRIDGE, tokens[j]) && !TRIGGERS.get(forms(tokens[j])[0] ?? "")?.light) return false;
+  }
+  return false;
+}
+
+function isSpeculative(tokens: Token[], i: number): boolean {
+  return tokens.slice(Math.max(0, i - 5), i).some((t) => isIn(SPECULATION_MARKERS, t));
+}
+
+interface SpeechFrame {
+  verb: number;
+  complementizer: number;
+  /** إنه/أنه: the speaker is also the subject of what follows. */
+  selfReference: boolean;
+}
+
+function findSpeechFrames(s: SentenceState): SpeechFrame[] {
+  const frames: SpeechFrame[] = [];
+  s.tokens.forEach((token, i) => {
+    if (s.mentions.covered.has(i) || !isIn(SPEECH_VERBS, token)) return;
+    for (let j = i + 1; j <= i + 14 && j < s.tokens.length; j++) {
+      if (isIn(COMPLEMENTIZERS, s.tokens[j])) {
+        frames.push({
+          verb: i,
+          complementizer: j,
+          selfReference: /^(ا|ب)?[اإ]?ن(ه|ها)$/.test(s.tokens[j]?.norm ?? ""),
+        });
+        return;
+      }
+    }
+  });
+  return frames;
+}
+
+function isSilencedSpeaker(p: PersonMention, trigger: Trigger, frames: SpeechFrame[]): boolean {
+  return frames.some(
+    (f) =>
+      p.start > f.verb && p.end <= f.complementizer && trigger.index > f.complementizer && !f.selfReference,
+  );
+}
+
+/**
+ * Gives each person to one event word: people joined by و go with the one before them; a person right
+ * after مع/بين or written with ب follows the event word just before; otherwise the nearest word wins,
+ * the one before the person on a tie.
+ */
+function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: Token[]): (Trigger | null)[] {
+  const owner: (Trigger | null)[] = [];
+  persons.forEach((p, k) => {
+    const previousOwner = owner[k - 1];
+    if (p.coordinated && previousOwner) {
+      owner.push(previousOwner);
+      return;
+    }
+    const before = tokens[p.start - 1];
+    const bound = before && ["مع", "بين"].includes(before.norm);
+    if (bound || /^و?ب/.test(tokens[p.start]?.norm ?? "")) {
+      const near = triggers.filter((t) => t.index < p.start && p.start - t.index <= 4).at(-1);
+      if (near && (bound || near.index >= p.start - 2)) {
+        owner.push(near);
+        return;
+      }
+    }
+    let best: Trigger | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const t of triggers) {
+      const distance = t.index < p.start ? p.start - t.index : t.index - p.end + 1;
+      if (distance < bestDistance) {
+        best = t;
+        bestDistance = distance;
+      }
+    }
+    owner.push(best);
+  });
+  return owner;
+}
+
+/** Date expressions farther than this from an event word belong to another clause. */
+const MAX_DATE_DISTANCE = 15;
+
+/**
+ * The date of one event word: a relative offset before it ("بعد شهرين من قمته"); else the most precise
+ * expression near it that is closer to it than to any other event word; else the most precise one near
+ * it; else the report's day. "في اليوم نفسه" repeats the date of the event before. A plan never takes a
+ * past date (that is the day it was announced), nor the date of the announcing verb.
+ */
+function chooseDate(
+  trigger: Trigger,
+  triggers: Trigger[],
+  dates: PlacedDate[],
+  frames: SpeechFrame[],
+  s: SentenceState,
+  state: ArticleState,
+): ChosenDate | null {
+  if (!state.published) return null;
+  const tokens = s.tokens;
+  const inFrame = (d: PlacedDate) =>
+    trigger.planned &&
+    frames.some((f) => d.token > f.verb && d.token < f.complementizer && trigger.index > f.complementizer);
+  // "منذ 2011" starts a period; "مرة أخرى بعد خمسة أشهر" measures from an earlier event.
+  const afterSince = (d: PlacedDate) =>
+    tokens.slice(Math.max(0, d.token - 4), d.token).some((t) => t.norm === "منذ") ||
+    (tokens[d.token - 1]?.norm === "اخري" && tokens[d.token - 2]?.norm === "مره");
+  const pubDay = readPublicationDay(state.published)?.format("YYYY-MM-DD") ?? "";
+  const near = dates.filter(
+    (d) =>
+      Math.abs(d.token - trigger.index) <= MAX_DATE_DISTANCE &&
+      !isBehindClause(tokens, trigger.index, d.token) &&
+      !afterSince(d) &&
+      !inFrame(d) &&
+      !(trigger.planned && isBeforeReport(d.date, pubDay)),
+  );
+  const nearestTrigger = (d: PlacedDate) =>
+    triggers.reduce((best, t) => (Math.abs(t.index - d.token) < Math.abs(best.index - d.token) ? t : best));
+  const own = pickMostPrecise(near.filter((d) => nearestTrigger(d) === trigger));
+  const main = pickMostPrecise(near);
+  const offset = readOffsetBefore(tokens, trigger.index, main?.date ?? pubDay);
+  if (offset) return offset;
+  const chosen = own ?? main;
+  if (chosen) {
+    const next = tokens.findIndex((t) => t.start >= chosen.end);
+    if (next >= 0 && isIn(SAME_WORDS, tokens[next]) && state.last?.event.date) {
+      const last = state.last.event;
+      return { date: last.date as string, precision: last.precision ?? "day", source: "explicit" };
+    }
+    return { date: chosen.date, precision: chosen.precision, source: "explicit" };
+  }
+  return defaultDate(state.published, trigger.planned);
+}
+
+function isBeforeReport(date: string, pubDay: string): boolean {
+  return pubDay.slice(0, date.length) > date;
+}
+
+function isAfterReport(date: string, published: string | null): boolean {
+  const day = published ? readPublicationDay(published)?.format("YYYY-MM-DD") : null;
+  return Boolean(day && date > day.slice(0, date.length));
+}
+
+/** People eligible to take part: resolved, not a relative or sender, not part of a place name. */
+function participantRef(p: PersonMention): PersonRef | null {
+  return p.absent ? null : p.ref;
+}
+
+function buildMeeting(
+  trigger: Trigger,
+  mine: PersonMention[],
+  all: PersonMention[],
+  date: ChosenDate | null,
+  frames: SpeechFrame[],
+  s: SentenceState,
+  state: ArticleState,
+): ExtractedEvent[] {
+  const refs: PersonRef[] = [];
+  const add = (ref: PersonRef | null) => {
+    if (ref && !refs.some((r) => r.entity.id === ref.entity.id)) refs.push(ref);
+  };
+  const place =
+    chooseMeetingPlace(trigger, s, frames, state.gazetteer) ??
+    destinationOfSentence(s, trigger, state.gazetteer);
+  const unresolved: PersonMention[] = [];
+  for (const p of mine) {
+    if (p.spouse || (p.host && !trigger.planned)) continue;
+    if (p.ref) add(participantRef(p));
+    else if (p.counterpart && !p.absent) unresolved.push(p);
+  }
+  const pointsBack =
+    trigger.word.form !== "noun" ||
+    trigger.word.pronoun ||
+    pronounFollows(s.tokens, trigger.index) ||
+    mine.some((p) => p.counterpart);
+  if (refs.length + unresolved.length < 2 && pointsBack) {
+    const antecedent = findAntecedent(trigger, all, refs, mine, s.titleDate, state.gazetteer);
+    add(antecedent);
+  }
+  for (const p of unresolved)
+    add(resolveCounterpart(p, refs[0] ?? null, place?.place ?? null, s.titleDate, state.gazetteer));
+  if (refs.length === 0 && (trigger.word.pronoun || pronounFollows(s.tokens, trigger.index))) {
+    const last = state.last;
+    if (
+      last &&
+      last.paragraph === s.sentence.paragraph &&
+      last.event.participants.length >= 2 &&
+      last.event.type !== "visit"
+    )
+      return [makeEvent(trigger, last.event.participants, date, place, s)];
+  }
+  if (refs.length === 0 && trigger.kind === "meeting") {
+    for (const leader of summitLeaders(trigger, s, state.gazetteer, date)) add(leader);
+  }
+  if (refs.length < 2) return [];
+  return [
+    makeEvent(
+      trigger,
+      refs.map((r) => r.entity),
+      date,
+      place,
+      s,
+    ),
+  ];
+}
+
+/** معه، معها، له، جمعه: the event word is followed by a pronoun that points at a participant. */
+function pronounFollows(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1]?.norm ?? "";
+  const after = tokens[i + 2]?.norm ?? "";
+  return (
+    /^(معه|معها|معهما|له|لها|به|بها|جمعه|جمعها|جمعهما|خلالها|خلاله)$/.test(next) || /^(معه|معها)$/.test(after)
+  );
+}
+
+/**
+ * The other side of an event word whose subject the sentence gives elsewhere: for a counterpart
+ * (نظيرته تشوي) a person holding the same kind of office, otherwise the nearest person before the word.
+ */
+function findAntecedent(
+  trigger: Trigger,
+  all: PersonMention[],
+  taken: PersonRef[],
+  mine: PersonMention[],
+  date: string,
+  gazetteer: Gazetteer,
+): PersonRef | null {
+  const before = all.filter((p) => p.start < trigger.index && p.ref && !p.absent && !p.spouse && !p.host);
+  const free = before.filter((p) => !taken.some((r) => r.entity.id === p.ref?.entity.id));
+  const counterpart = mine.find((p) => p.counterpart && p.ref?.person);
+  if (counterpart?.ref?.person) {
+    const roles = new Set(gazetteer.officesAt(counterpart.ref.person, date).map((o) => o.role));
+    const peer = free
+      .filter((p) => p.ref?.person && gazetteer.officesAt(p.ref.person, date).some((o) => roles.has(o.role)))
+      .at(-1);
+    if (peer?.ref) return peer.ref;
+  }
+  const previous = free.at(-1);
+  if (previous?.ref) return previous.ref;
+  const after = all.find(
+    (p) =>
+      p.start > trigger.index && p.ref && !p.absent && !taken.some((r) => r.entity.id === p.ref?.entity.id),
+  );
+  return trigger.word.pronoun ? null : (after?.ref ?? null);
+}
+
+/** نظيره الكوري الشمالي without a name: the holder, in the other country, of the antecedent's office. */
+function resolveCounterpart(
+  p: PersonMention,
+  antecedent: PersonRef | null,
+  place: Place | null,
+  date: string,
+  gazetteer: Gazetteer,
+): PersonRef | null {
+  if (!antecedent?.person) return null;
+  const home = antecedent.person.country;
+  const country =
+    p.counterpart?.country ??
+    (place && (place.country ?? place.id) !== home ? (place.country ?? place.id) : null);
+  if (!country || country === home) return null;
+  for (const office of gazetteer.officesAt(antecedent.person, date)) {
+    const holder = gazetteer.holderOf(office.role, country, date)[0];
+    if (holder) return personRef(holder);
+  }
+  return null;
+}
+
+/** "قمة كوريا الشمالية وروسيا", "القمة الروسية الكورية": the leaders of the countries it names. */
+function summitLeaders(
+  trigger: Trigger,
+  s: SentenceState,
+  gazetteer: Gazetteer,
+  date: ChosenDate | null,
+): PersonRef[] {
+  if (!forms(s.tokens[trigger.index]).some((f) => f === "قمه" || f === "القمه")) return [];
+  const countries: string[] = [];
+  const spans = gazetteer.scan(s.tokens.slice(trigger.index + 1, trigger.index + 7));
+  for (const span of spans) {
+    const match = span.matches.find(
+      (m) => (m.kind === "place" && m.entity.kind === "country") || m.kind === "demonym",
+    );
+    if (!match || (match.kind !== "place" && match.kind !== "demonym")) break;
+    const id = match.entity.country ?? match.entity.id;
+    if (!countries.includes(id)) countries.push(id);
+  }
+  if (countries.length < 2) return [];
+  const day = date ? `${date.date}-01-01`.slice(0, 10) : s.titleDate;
+  return countries.flatMap((c) => {
+    const leader = gazetteer.holderOf("leader", c, day)[0];
+    return leader ? [personRef(leader)] : [];
+  });
+}
+
+function buildVisits(
+  trigger: Trigger,
+  mine: PersonMention[],
+  all: PersonMention[],
+  date: ChosenDate | null,
+  s: SentenceState,
+  state: ArticleState,
+): ExtractedEvent[] {
+  const place = chooseDestination(trigger, s, state.gazetteer);
+  if (!place) return [];
+  const eligible = mine.filter((p) => p.ref && !p.absent && !p.host);
+  // A visit noun names its traveller close by (زيارة لافروف، زيارة يقوم بها بوتين، اختتم لافروف زيارة);
+  // a verb may have its subject anywhere before it (ليصبح أول رئيس … تطأ قدماه).
+  const isNoun = trigger.word.form === "noun";
+  const close = (p: PersonMention) =>
+    !isNoun ||
+    trigger.word.pronoun ||
+    (p.start > trigger.index ? p.start - trigger.index <= 6 : trigger.index - p.end < 3);
+  let main = eligible
+    .filter((p) => !p.companion && !p.spouse && close(p))
+    .sort((a, b) => Math.abs(a.start - trigger.index) - Math.abs(b.start - trigger.index))[0];
+  if (!main && (!isNoun || trigger.word.pronoun)) {
+    main = all.find((p) => p.start < trigger.index && p.ref && !p.absent && !p.host && !p.companion);
+  }
+  if (!main?.ref) return [];
+  const travellers: PersonRef[] = [main.ref];
+  for (const p of eligible) {
+    const joined = p.companion || p.spouse || (p.coordinated && all[all.indexOf(p) - 1] === main);
+    if (joined && p.ref && !travellers.some((t) => t.entity.id === p.ref?.entity.id)) travellers.push(p.ref);
+  }
+  const hosts = trigger.planned ? all.filter((p) => p.host && p.ref).map((p) => p.ref as PersonRef) : [];
+  const destinationCountry = place.place.country ?? place.place.id;
+  const events: ExtractedEvent[] = [];
+  for (const traveller of travellers) {
+    if (traveller.person && traveller.person.country === destinationCountry) continue;
+    const participants = [
+      traveller.entity,
+      ...hosts.map((h) => h.entity).filter((h) => h.id !== traveller.entity.id),
+    ];
+    events.push(makeEvent(trigger, participants, date, place, s));
+    const earlier = readEarlierVisit(s.tokens, trigger.index, state.published);
+    if (earlier && !trigger.planned)
+      events.push({ ...makeEvent(trigger, [traveller.entity], earlier, place, s), type: "visit" });
+  }
+  return events;
+}
+
+/**
+ * A visit that says it repeats an earlier one: "يزور بيونغ يانغ مرة أخرى بعد خمسة أشهر" (the earlier
+ * visit five months before), "أول زيارة … منذ 24 عاماً" (the previous one 24 years ago).
+ */
+function readEarlierVisit(tokens: Token[], i: number, published: string | null): ChosenDate | null {
+  if (!published) return null;
+  const day = readPublicationDay(published)?.format("YYYY-MM-DD") ?? "";
+  const window = tokens.slice(i, i + 14);
+  const again = window.findIndex((t, k) => t.norm === "مره" && window[k + 1]?.norm === "اخري");
+  const first = forms(tokens[i - 1]).includes("اول");
+  const since = window.findIndex((t) => t.norm === "منذ");
+  const lead = again >= 0 ? window.findIndex((t, k) => k > again && t.norm === "بعد") : first ? since : -1;
+  if (lead < 0) return null;
+  const number = window[lead + 1];
+  const unitToken =
+    /^\d+$/.test(number?.norm ?? "") || NUMBER_WORDS.has(forms(number)[0] ?? "") ? window[lead + 2] : number;
+  const unit = forms(unitToken)
+    .map((f) => OFFSET_UNITS.get(f))
+    .find(Boolean);
+  if (!unit || unit.unit === "hour" || unit.unit === "day") return null;
+  const count = /^\d+$/.test(number?.norm ?? "")
+    ? Number(number?.norm)
+    : (NUMBER_WORDS.get(forms(number)[0] ?? "") ?? unit.count);
+  return shiftDate(day, unit.unit, count);
+}
+
+/** Places farther than this from an event word belong to another clause. */
+const MAX_PLACE_DISTANCE = 12;
+
+interface ChosenPlace {
+  place: Place;
+  path: string[];
+}
+
+function placePath(place: Place, gazetteer: Gazetteer): string[] {
+  const path: string[] = [];
+  let current: Place | undefined = place;
+  while (current && !path.includes(current.id)) {
+    path.push(current.id);
+    current = current.within ? gazetteer.placeById(current.within) : undefined;
+  }
+  if (place.country && !path.includes(place.country)) path.push(place.country);
+  return path;
+}
+
+/** "زار شويغو كوريا الشمالية … واجتمع مع كيم": a meeting without a place is held where the visit went. */
+function destinationOfSentence(s: SentenceState, meeting: Trigger, gazetteer: Gazetteer): ChosenPlace | null {
+  for (const t of findTriggers(s)) {
+    if (t.kind !== "visit" || t.index === meeting.index || t.dropped) continue;
+    const destination = chooseDestination(t, s, gazetteer);
+    if (destination) return destination;
+  }
+  return null;
+}
+
+/** Where a traveller went: the first place after the word, introduced by إلى/في/ب/ل or as its object. */
+function chooseDestination(trigger: Trigger, s: SentenceState, gazetteer: Gazetteer): ChosenPlace | null {
+  const direct = /زار|زور/.test(s.tokens[trigger.index]?.norm ?? "");
+  const nextVisit = s.tokens.findIndex(
+    (t, k) =>
+      k > trigger.index + 1 &&
+      TRIGGERS.get(forms(t)[0] ?? "")?.kind === "visit" &&
+      !s.mentions.covered.has(k),
+  );
+  const limit = nextVisit > 0 ? nextVisit : s.tokens.length;
+  const found = s.mentions.places.find(
+    (p) =>
+      p.start > trigger.index &&
+      p.start < limit &&
+      !p.origin &&
+      (p.locative || (direct && p.start - trigger.index <= 6) || trigger.word.needs !== undefined),
+  );
+  if (!found) return null;
+  let place: Place | undefined = found.place;
+  while (place && place.kind === "site") {
+    place = place.within
+      ? gazetteer.placeById(place.within)
+      : place.country
+        ? gazetteer.placeById(place.country)
+        : undefined;
+  }
+  return place ? { place, path: placePath(place, gazetteer) } : null;
+}
+
+/**
+ * Where people met: the locative place nearest the event word (after it preferred). A site is replaced
+ * by the city the sentence also names around it (محادثات في دار كومسوسان … في بيونغ يانغ → Pyongyang).
+ */
+function chooseMeetingPlace(
+  trigger: Trigger,
+  s: SentenceState,
+  frames: SpeechFrame[],
+  gazetteer: Gazetteer,
+): ChosenPlace | null {
+  const inFrame = (p: PlaceMention) =>
+    frames.some((f) => p.start > f.verb && p.start < f.complementizer && trigger.index > f.complementizer);
+  const candidates = s.mentions.places.filter(
+    (p) =>
+      p.locative &&
+      !p.origin &&
+      !inFrame(p) &&
+      Math.abs(p.start - trigger.index) <= MAX_PLACE_DISTANCE &&
+      !isBehindClause(s.tokens, trigger.index, p.start),
+  );
+  const distance = (p: PlaceMention) =>
+    p.start > trigger.index ? p.start - trigger.index : (trigger.index - p.end) * 1.5;
+  const nearest = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
+  if (!nearest) return null;
+  let place = nearest.place;
+  if (place.kind === "site") {
+    const city = candidates.find(
+      (p) =>
+        (p.place.kind === "city" || p.place.kind === "capital") && gazetteer.isWithin(place.id, p.place.id),
+    );
+    if (city) place = city.place;
+  }
+  return { place, path: placePath(place, gazetteer) };
+}
+
+function makeEvent(
+  trigger: Trigger,
+  participants: ExtractedEntity[],
+  date: ChosenDate | null,
+  place: ChosenPlace | null,
+  s: SentenceState,
+): ExtractedEvent {
+  const type: EventType = trigger.planned ? "planned" : trigger.kind;
+  const unique = [...new Map(participants.map((p) => [p.id, p])).values()].sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
+  return {
+    type,
+    participants: unique,
+    date: date?.date ?? null,
+    precision: date?.precision ?? null,
+    dateSource: date?.source ?? "default",
+    place: place ? placeEntity(place.place) : null,
+    placePath: place?.path ?? [],
+    evidence: s.sentence.text,
+  };
+}
