@@ -219,7 +219,16 @@ function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Se
       .map((p) => nameOf(p, lang))
       .join(say(lang, " و", " and "));
   const others = event.participants.filter((p) => !own.has(p.id)).map((p) => p.id);
-  const place = event.place ? nameOf(event.place, lang) : null;
+  const trip = selection.inferred.get(event.id);
+  const place = event.place
+    ? nameOf(event.place, lang)
+    : trip
+      ? say(
+          lang,
+          `${nameOf(trip.place, lang)} (خلال زيارة ${nameOf(trip.visitor, lang)})`,
+          `${nameOf(trip.place, lang)} (during ${nameOf(trip.visitor, lang)}'s visit)`,
+        )
+      : null;
   const date = describeDate(event, lang);
   // Each bullet leads with what the question asked: the counterpart, the visitor, the place or the date.
   let parts: string[];

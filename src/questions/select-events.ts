@@ -1,4 +1,4 @@
-import type { EventFilter, EventRecord, EventType } from "../events/event-types.ts";
+import type { EntityRef, EventFilter, EventRecord, EventType } from "../events/event-types.ts";
 import type { QuestionDirectory } from "./question-directory.ts";
 import type { EntityMention, KnownEntity, ParsedQuestion } from "./question-types.ts";
 
@@ -33,6 +33,8 @@ export interface Selection {
   events: EventRecord[];
   /** For `visits`: the visitors of each event (by event id). */
   visitors: Map<string, string[]>;
+  /** Meetings without a place, placed by the trip one of their participants was on (by event id). */
+  inferred: Map<string, { place: EntityRef; visitor: EntityRef }>;
 }
 
 export type FindEvents = (filter: EventFilter) => EventRecord[];
@@ -69,22 +71,23 @@ export function selectEvents(
   const place = parsed.places[0]?.candidates[0] ?? null;
   const range = { from: parsed.time?.from ?? undefined, to: parsed.time?.to ?? undefined };
   const visitors = new Map<string, string[]>();
+  const inferred = new Map<string, { place: EntityRef; visitor: EntityRef }>();
 
-  if (parsed.intent === "search") return { subjects, place, events: [], visitors };
+  if (parsed.intent === "search") return { subjects, place, events: [], visitors, inferred: new Map() };
   if (subjects.length === 0) {
-    if (!place) return { subjects, place, events: [], visitors };
+    if (!place) return { subjects, place, events: [], visitors, inferred: new Map() };
     const events =
       parsed.intent === "visits"
         ? selectVisits(place, parsed, directory, find, visitors)
         : find({ placeId: place.id, types: parsed.types ?? undefined, ...range });
-    return { subjects, place, events: order(events, parsed.order), visitors };
+    return { subjects, place, events: order(events, parsed.order), visitors, inferred };
   }
 
   // "متى زار بوتين بيونغ يانغ؟": the subject's own trips to the place, as `visits` reads them.
   if (isTripQuestion(parsed, subjects) && place) {
     const ids = (subjects[0] as Subject).ids;
     const events = selectVisits(place, parsed, directory, find, visitors, ids);
-    return { subjects, place, events: order(events, parsed.order), visitors };
+    return { subjects, place, events: order(events, parsed.order), visitors, inferred };
   }
   const askedTypes = parsed.types;
   const onlyCalls = askedTypes?.includes("call") === true && !askedTypes.includes("meeting");
@@ -97,12 +100,17 @@ export function selectEvents(
     if (!subjects.every((s) => holdsTitle(s, event, directory))) return false;
     // A visit answers a "met" question only when someone beyond the traveller took part.
     if (types === MEETING_TYPES && event.type === "visit" && event.participants.length < 2) return false;
-    if (place && !isAt(event, place, directory, event.type === "visit")) return false;
+    if (parsed.intent !== "events_of") {
+      const trip = inferPlace(event, find);
+      if (trip) inferred.set(event.id, trip);
+    }
+    const at = event.place ?? inferred.get(event.id)?.place ?? null;
+    if (place && !isAt(at, place, directory, event.type === "visit")) return false;
     if (parsed.nationality && !hasCounterpartFrom(event, subjects, parsed.nationality, directory))
       return false;
     return true;
   });
-  return { subjects, place, events: order(events, parsed.order), visitors };
+  return { subjects, place, events: order(events, parsed.order), visitors, inferred };
 }
 
 /** When, where or how often one person travelled (a visit word and no meeting word; not "who visited X"). */
@@ -139,14 +147,32 @@ function holdsTitle(subject: Subject, event: EventRecord, directory: QuestionDir
  * contains it (a meeting placed only in "North Korea" may have been in Pyongyang), never for a visit.
  */
 function isAt(
-  event: EventRecord,
+  at: EntityRef | null,
   place: KnownEntity,
   directory: QuestionDirectory,
   strict: boolean,
 ): boolean {
-  if (!event.place) return false;
-  if (directory.isWithin(event.place.id, place.id)) return true;
-  return !strict && directory.isWithin(place.id, event.place.id);
+  if (!at) return false;
+  if (directory.isWithin(at.id, place.id)) return true;
+  return !strict && directory.isWithin(place.id, at.id);
+}
+
+/**
+ * Where a meeting whose text names no place was held, when one of its participants was on a trip then
+ * (Lavrov arrives in Pyongyang on the 18th; "Kim received Lavrov" on the 19th took place there).
+ */
+function inferPlace(event: EventRecord, find: FindEvents): { place: EntityRef; visitor: EntityRef } | null {
+  if (event.place || event.type === "visit" || !event.date) return null;
+  const [start, end] = periodOf(event.date);
+  if (!start || !end) return null;
+  const from = new Date(Date.parse(start) - (TRIP_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  for (const visitor of event.participants) {
+    const trip = find({ entityIds: [visitor.id], types: ["visit"], from, to: end }).find(
+      (visit) => visit.place && isDuring(event.date, visit.date),
+    );
+    if (trip?.place) return { place: trip.place, visitor };
+  }
+  return null;
 }
 
 function hasCounterpartFrom(

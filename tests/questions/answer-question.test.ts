@@ -4,7 +4,7 @@ import type { EventFilter } from "../../src/events/event-types.ts";
 import { type AnswerDeps, answerQuestion } from "../../src/questions/answer-question.ts";
 import { formatAnswerHtml } from "../../src/questions/format-answer.ts";
 import { buildFixtureDirectory } from "./fixture-directory.ts";
-import { findFixtureEvents } from "./fixture-events.ts";
+import { EVENTS, findFixtureEvents } from "./fixture-events.ts";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 
@@ -63,6 +63,27 @@ describe("answerQuestion: which events answer", () => {
       from: "2025-01-01",
       to: "2025-12-31",
     });
+  });
+});
+
+describe("answerQuestion: meetings without a place", () => {
+  const withoutPlace = EVENTS.map((e) => (e.id === "ev-kim-belousov" ? { ...e, place: null } : e));
+  const deps: AnswerDeps = { ...makeDeps(), findEvents: (filter) => findFixtureEvents(filter, withoutPlace) };
+
+  it("places a meeting on the trip one of its participants was on", () => {
+    const answer = answerQuestion(deps, "من التقى كيم في بيونغ يانغ؟", NOW);
+    // Kim–Shoigu is placed only in "North Korea": it may have been in Pyongyang, so it stays.
+    expect(answer.events.map((e) => e.id)).toEqual(["ev-kim-belousov", "ev-kim-putin", "ev-kim-shoigu"]);
+    expect(answer.text).toContain(
+      "أندريه بيلوسوف — السبت 30 تشرين الثاني/نوفمبر 2024 — بيونغ يانغ (خلال زيارة أندريه بيلوسوف)",
+    );
+    expect(answer.events[0]?.place).toBeNull();
+  });
+
+  it("does not place it elsewhere", () => {
+    expect(answerQuestion(deps, "Who met Kim in Wonsan?", NOW).events.map((e) => e.id)).toEqual([
+      "ev-kim-lavrov",
+    ]);
   });
 });
 
