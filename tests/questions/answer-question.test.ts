@@ -83,6 +83,7 @@ describe("answerQuestion: meetings without a place", () => {
   it("does not place it elsewhere", () => {
     expect(answerQuestion(deps, "Who met Kim in Wonsan?", NOW).events.map((e) => e.id)).toEqual([
       "ev-kim-lavrov",
+      "ev-kim-shoigu",
     ]);
   });
 });
