@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Telegraf } from "telegraf";
 import type { StoredArticle } from "./articles/ingest.ts";
@@ -9,12 +8,11 @@ import { createBot, publishCommands } from "./bot/create-bot.ts";
 import { getMessages } from "./bot/i18n.ts";
 import { createLogger, type Logger } from "./bot/logger.ts";
 import { throttleEmptyPolls } from "./bot/poll-throttle.ts";
-import { REPO_ROOT } from "./cli/context.ts";
 import type { Config } from "./config.ts";
 import { type Db, openDatabase } from "./db/open.ts";
 import { createEngine } from "./engine.ts";
 import { ConfigError, InputError, RasidError } from "./errors.ts";
-import { loadGazetteer } from "./extraction/gazetteer-load.ts";
+import { loadSharedGazetteer } from "./extraction/shared-gazetteer.ts";
 import { getChat } from "./notifications/chat-store.ts";
 import { enqueueDueDigests } from "./notifications/digest-schedule.ts";
 import { escapeHtml, truncateText } from "./notifications/html.ts";
@@ -68,8 +66,6 @@ export interface Server {
   done: Promise<void>;
   stop(reason?: string): Promise<void>;
 }
-
-const GAZETTEER_DIR = join(REPO_ROOT, "data", "gazetteer");
 
 /** Runs `task` alone: a call while one is running waits for that run instead of starting another. */
 function singleFlight<T>(task: () => Promise<T>): { run: () => Promise<T>; settled: () => Promise<unknown> } {
@@ -141,8 +137,8 @@ async function assembleServer(
   log: Logger,
   options: ServerOptions,
 ): Promise<Server> {
-  const engine = createEngine(db, { now });
-  const gazetteer = loadGazetteer(GAZETTEER_DIR);
+  const gazetteer = loadSharedGazetteer();
+  const engine = createEngine(db, { now, gazetteer });
   const answerDeps = createAnswerDeps(db, gazetteer);
   const fetch = options.fetch ?? createHttpFetcher(readFetchLimits(config));
 

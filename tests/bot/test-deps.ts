@@ -1,16 +1,14 @@
-import { join } from "node:path";
 import type { BotDeps, FetchOutcome, SourceActions } from "../../src/bot/bot-deps.ts";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { createLogger } from "../../src/bot/logger.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/open.ts";
-import { loadGazetteer } from "../../src/extraction/gazetteer-load.ts";
+import { loadSharedGazetteer } from "../../src/extraction/shared-gazetteer.ts";
 import type { Answer } from "../../src/questions/question-types.ts";
 import { BOT_INFO } from "./bot-harness.ts";
 
 export const ADMIN_ID = 9001;
 export const TOKEN = "123456:TEST-token-never-logged";
-const ROOT = join(import.meta.dirname, "..", "..");
 
 /** A fixed answer that echoes the question, so routing tests see exactly what reached the engine. */
 export function echoAnswer(question: string): Answer {
@@ -44,7 +42,7 @@ export function makeTestBot(overrides: Partial<BotDeps> = {}, env: Record<string
     answerQuestion: echoAnswer,
     formatAnswer: (answer) => answer.text,
     sources,
-    gazetteer: loadGazetteer(join(ROOT, "data", "gazetteer")),
+    gazetteer: loadSharedGazetteer(),
     ...overrides,
   };
   const bot = createBot(TOKEN, deps);
