@@ -1,10 +1,8 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { searchArticles } from "../articles/search.ts";
 import type { Db } from "../db/open.ts";
 import { findEvents } from "../events/event-store.ts";
 import type { Gazetteer } from "../extraction/gazetteer.ts";
-import { loadGazetteer } from "../extraction/gazetteer-load.ts";
+import { loadSharedGazetteer } from "../extraction/shared-gazetteer.ts";
 import { normalizeArabic } from "../text/normalize.ts";
 import type { AnswerDeps } from "./answer-question.ts";
 import { createQuestionDirectory, type DiscoveredEntity } from "./question-directory.ts";
@@ -60,17 +58,14 @@ export function createAnswerDeps(db: Db, gazetteer: Gazetteer): AnswerDeps {
 /** A store to answer from: ready dependencies, or a database (with the gazetteer, else the shipped one). */
 export type AnswerSource = AnswerDeps | { db: Db; gazetteer?: Gazetteer };
 
-const GAZETTEER_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data", "gazetteer");
 const depsByDb = new WeakMap<Db, AnswerDeps>();
-let shippedGazetteer: Gazetteer | null = null;
 
 /** The dependencies for a source, built once per database so statements are prepared once. */
 export function resolveAnswerDeps(source: AnswerSource): AnswerDeps {
   if ("findEvents" in source) return source;
   let deps = depsByDb.get(source.db);
   if (!deps) {
-    if (!source.gazetteer && !shippedGazetteer) shippedGazetteer = loadGazetteer(GAZETTEER_DIR);
-    deps = createAnswerDeps(source.db, source.gazetteer ?? (shippedGazetteer as Gazetteer));
+    deps = createAnswerDeps(source.db, source.gazetteer ?? loadSharedGazetteer());
     depsByDb.set(source.db, deps);
   }
   return deps;

@@ -1,8 +1,7 @@
-import { join } from "node:path";
 import { UsageError } from "../../errors.ts";
-import { loadGazetteer } from "../../extraction/gazetteer-load.ts";
+import { loadSharedGazetteer } from "../../extraction/shared-gazetteer.ts";
 import { answerQuestion } from "../../questions/answer-question.ts";
-import { type CliContext, openEngineStore, REPO_ROOT } from "../context.ts";
+import { type CliContext, openEngineStore } from "../context.ts";
 
 export const usage = "rasid ask [--json] QUESTION   answers a question in Arabic or English from the events";
 
@@ -14,7 +13,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     .trim();
   if (!question)
     throw new UsageError(`What is the question? Usage: ${usage}, e.g. rasid ask "من التقى كيم ومتى؟"`);
-  const gazetteer = loadGazetteer(join(REPO_ROOT, "data", "gazetteer"));
+  const gazetteer = loadSharedGazetteer();
   const db = openEngineStore(ctx);
   try {
     const answer = answerQuestion({ db, gazetteer }, question, ctx.now());
