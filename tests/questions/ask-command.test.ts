@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+function rasid(args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, "bin", "rasid.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("rasid ask (the command line)", () => {
+  const db = join(mkdtempSync(join(tmpdir(), "rasid-ask-")), "ask.db");
+  beforeAll(() => {
+    expect(rasid(["--db", db, "import", join(ROOT, "data", "corpus")]).code).toBe(0);
+  });
+
+  it("prints the answer as plain text in the question's language", () => {
+    const { code, stdout } = rasid(["--db", db, "ask", "من", "التقى", "كيم", "ومتى؟"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("كيم = كيم جونغ أون؛");
+    expect(stdout).toContain("سيرغي لافروف");
+  });
+
+  it("prints the contract's answer shape with --json", () => {
+    const { code, stdout } = rasid(["--db", db, "ask", "--json", "Who met Kim in 2025?"]);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(Object.keys(answer)).toEqual(["question", "lang", "intent", "text", "events", "articles"]);
+    expect(answer).toMatchObject({ question: "Who met Kim in 2025?", lang: "en", intent: "who_met" });
+    expect(answer.events[0].participants.map((p: { id: string }) => p.id)).toContain("sergei-lavrov");
+    expect(answer.articles[0]).toMatchObject({ id: "s002" });
+  });
+
+  it("asks for a question when none is given", () => {
+    const { code, stderr } = rasid(["--db", db, "ask"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("What is the question?");
+  });
+});
