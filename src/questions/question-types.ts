@@ -1,4 +1,4 @@
-import type { EntityRef, EventRecord, EventType } from "../events/event-types.ts";
+import type { EventRecord, EventType } from "../events/event-types.ts";
 
 /** The shapes of a parsed question and of an answer (CONTRACT.md, "Answer"). */
 
@@ -77,7 +77,4 @@ export interface Answer {
   text: string;
   events: EventRecord[];
   articles: AnswerArticle[];
-  /** The subject as resolved, with the line about an ambiguous name when there was one. */
-  subject?: EntityRef | null;
-  note?: string | null;
 }
