@@ -72,8 +72,9 @@ function buildTriggers(): Map<string, TriggerWord> {
   addVerbs(table, "meeting", "عقد عقدت عقدا أجرى أجرت أجريا", "يعقد تعقد يعقدان يجري تجري يجريان", {
     light: true,
   });
+  addVerbs(table, "visit", "قام قامت", "يقوم تقوم يقومان", { light: true });
   addVerbs(table, "meeting", "رحب رحبت", "يرحب ترحب");
-  addNoun(table, "meeting", "لقاء اجتماع قمة محادثات مباحثات مشاورات محادثة مباحثة استقبال مصافحة");
+  addNoun(table, "meeting", "لقاء اجتماع قمة محادثات مباحثات مشاورات محادثة مباحثة استقبال مصافحة حوار");
   addVerbs(
     table,
     "visit",
@@ -110,6 +111,9 @@ export const CALL_MARKERS = setOf(
 );
 
 /** Announcing or intending a future event: "من المقرر أن"، "يعتزم"، "سيقوم بزيارة"، "القمة المرتقبة". */
+/** Words anywhere in a sentence that put its present-tense events in the future: "موعدها يعلن لاحقاً". */
+export const FUTURE_HINTS = setOf("لاحقا غدا المقبل المقبلة القادم القادمة");
+
 export const FUTURE_MARKERS = setOf(
   "سوف المقرر المزمع مقرر يعتزم تعتزم يعتزمان اعتزامه اعتزامها ينوي تنوي ينويان نيته نيتها يخطط تخطط يعتزمون سيقوم ستقوم سيقومان سيتوجه ستتوجه المرتقب المرتقبة مرتقبة مرتقب المقبل المقبلة المقبلين المرتقبين يستعد تستعد رغبته رغبتها أمله أملها يأمل تأمل يتطلع تتطلع عزمه عزمها لبى يلبي",
 );

@@ -17,6 +17,7 @@ import {
   CALL_MARKERS,
   COMPLEMENTIZERS,
   EVENT_NOUNS,
+  FUTURE_HINTS,
   FUTURE_MARKERS,
   NEGATION_BRIDGE,
   NEGATIONS,
@@ -94,7 +95,9 @@ const RELATIVES = new Set(["التي", "الذي", "اللذين", "اللتين
  */
 function isBehindClause(tokens: Token[], trigger: number, k: number): boolean {
   const [from, to] = k > trigger ? [trigger + 3, k] : [k + 1, trigger];
-  for (let j = from; j < to; j++) if (RELATIVES.has(tokens[j]?.norm ?? "")) return true;
+  for (let j = from; j < to; j++) {
+    if (RELATIVES.has(tokens[j]?.norm ?? "") || isIn(SPEECH_VERBS, tokens[j])) return true;
+  }
   return false;
 }
 const isIn = (set: Set<string>, token: Token | undefined): boolean => forms(token).some((f) => set.has(f));
@@ -143,9 +146,9 @@ function sentenceDay(text: string, tokens: Token[], published: string): string {
 }
 
 /**
- * A bare surname is the person the article introduced with it, never another holder of the name: the
- * latest one introduced before it, else the first introduced after it; only when the article introduced
- * nobody of that name is it the most prominent living bearer.
+ * A bare surname is the person the article introduced with it, never another holder of the name: of
+ * those introduced before it the one named most often, else the first introduced after it; only when the
+ * article introduced nobody of that name is it the most prominent living bearer.
  */
 function resolveSurname(
   candidates: Person[],
@@ -155,10 +158,14 @@ function resolveSurname(
 ): PersonRef | null {
   const ids = new Set(candidates.map((c) => c.id));
   const known = introduced.filter((i) => ids.has(i.ref.entity.id));
-  const before = known.filter((i) => i.order < order).at(-1);
-  const chosen = before ?? known[0];
+  // The article's own subject is named most; one named once in passing (the father) is not meant.
+  const counts = new Map<string, number>();
+  for (const i of known.filter((k) => k.order < order))
+    counts.set(i.ref.entity.id, (counts.get(i.ref.entity.id) ?? 0) + 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const chosen = known.find((i) => i.ref.entity.id === best?.[0]) ?? known[0];
   if (chosen) return chosen.ref;
-  const living = candidates.find((c) => (!c.died || c.died >= date) && (!c.born || c.born <= date));
+  const living = candidates.find((c) => !c.died || c.died >= date);
   return living ? personRef(living) : null;
 }
 
@@ -176,17 +183,38 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
     const date = chooseDate(trigger, triggers, trigger.planned ? futureDates : pastDates, frames, s, state);
     if (trigger.present && date && date.source === "explicit" && isAfterReport(date.date, state.published))
       trigger.planned = true;
+    if (
+      trigger.present &&
+      s.tokens.some((t) => isIn(FUTURE_HINTS, t)) &&
+      !hasOwnDate(trigger, triggers, pastDates)
+    )
+      trigger.planned = true;
     const mine = persons.filter((p, k) => owner[k] === trigger && !isSilencedSpeaker(p, trigger, frames));
     const built =
       trigger.kind === "visit"
         ? buildVisits(trigger, mine, persons, date, s, state)
         : buildMeeting(trigger, mine, persons, date, frames, s, state);
     for (const event of built) {
+      // One journey per traveller and sentence: "وصل إلى فلاديفوستوك بعد أن عبر الحدود عند خاسان".
+      const repeated = events.some(
+        (e) => e.type === "visit" && e.date === event.date && sameParticipants(e, event),
+      );
+      if (event.type === "visit" && repeated) continue;
       events.push(event);
       state.last = { event, paragraph: s.sentence.paragraph };
     }
   }
   return events;
+}
+
+function hasOwnDate(trigger: Trigger, triggers: Trigger[], dates: PlacedDate[]): boolean {
+  return dates.some((d) =>
+    triggers.every((t) => Math.abs(t.index - d.token) >= Math.abs(trigger.index - d.token)),
+  );
+}
+
+function sameParticipants(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  return a.participants.map((p) => p.id).join() === b.participants.map((p) => p.id).join();
 }
 
 function findTriggers(s: SentenceState): Trigger[] {
@@ -293,7 +321,7 @@ function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: To
     const bound = before && ["مع", "بين"].includes(before.norm);
     if (bound || /^و?ب/.test(tokens[p.start]?.norm ?? "")) {
       const near = triggers.filter((t) => t.index < p.start && p.start - t.index <= 4).at(-1);
-      if (near && (bound || near.index >= p.start - 2)) {
+      if (near) {
         owner.push(near);
         return;
       }
@@ -313,7 +341,9 @@ function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: To
 }
 
 /** Date expressions farther than this from an event word belong to another clause. */
-const MAX_DATE_DISTANCE = 15;
+const MAX_DATE_DISTANCE = 12;
+/** An expression closer to the event word than to any other may stand this far from it. */
+const MAX_OWN_DATE_DISTANCE = 30;
 
 /**
  * The date of one event word: a relative offset before it ("بعد شهرين من قمته"); else the most precise
@@ -336,12 +366,13 @@ function chooseDate(
     frames.some((f) => d.token > f.verb && d.token < f.complementizer && trigger.index > f.complementizer);
   // "منذ 2011" starts a period; "مرة أخرى بعد خمسة أشهر" measures from an earlier event.
   const afterSince = (d: PlacedDate) =>
-    tokens.slice(Math.max(0, d.token - 4), d.token).some((t) => t.norm === "منذ") ||
+    (tokens.slice(Math.max(0, d.token - 4), d.token).some((t) => t.norm === "منذ") &&
+      !opensWhenClause(tokens, d)) ||
     (tokens[d.token - 1]?.norm === "اخري" && tokens[d.token - 2]?.norm === "مره");
   const pubDay = readPublicationDay(state.published)?.format("YYYY-MM-DD") ?? "";
-  const near = dates.filter(
+  const usable = dates.filter(
     (d) =>
-      Math.abs(d.token - trigger.index) <= MAX_DATE_DISTANCE &&
+      Math.abs(d.token - trigger.index) <= MAX_OWN_DATE_DISTANCE &&
       !isBehindClause(tokens, trigger.index, d.token) &&
       !afterSince(d) &&
       !inFrame(d) &&
@@ -349,9 +380,13 @@ function chooseDate(
   );
   const nearestTrigger = (d: PlacedDate) =>
     triggers.reduce((best, t) => (Math.abs(t.index - d.token) < Math.abs(best.index - d.token) ? t : best));
-  const own = pickMostPrecise(near.filter((d) => nearestTrigger(d) === trigger));
-  const main = pickMostPrecise(near);
-  const offset = readOffsetBefore(tokens, trigger.index, main?.date ?? pubDay);
+  const closeness = (d: PlacedDate) =>
+    d.token > trigger.index ? d.token - trigger.index : (trigger.index - d.token) * 1.5;
+  const own = pickMostPrecise(
+    usable.filter((d) => nearestTrigger(d) === trigger).sort((a, b) => closeness(a) - closeness(b)),
+  );
+  const main = pickMostPrecise(usable.filter((d) => Math.abs(d.token - trigger.index) <= MAX_DATE_DISTANCE));
+  const offset = own ? null : readOffsetBefore(tokens, trigger.index, main?.date ?? pubDay);
   if (offset) return offset;
   const chosen = own ?? main;
   if (chosen) {
@@ -363,6 +398,12 @@ function chooseDate(
     return { date: chosen.date, precision: chosen.precision, source: "explicit" };
   }
   return defaultDate(state.published, trigger.planned);
+}
+
+/** "منذ عام 2011، حين التقى …": the year is the date of what the when-clause tells. */
+function opensWhenClause(tokens: Token[], d: PlacedDate): boolean {
+  const next = tokens.findIndex((t) => t.start >= d.end);
+  return next >= 0 && ["حين", "حينما", "عندما", "يوم"].includes(tokens[next]?.norm ?? "");
 }
 
 function isBeforeReport(date: string, pubDay: string): boolean {
@@ -407,7 +448,7 @@ function buildMeeting(
     pronounFollows(s.tokens, trigger.index) ||
     mine.some((p) => p.counterpart);
   if (refs.length + unresolved.length < 2 && pointsBack) {
-    const antecedent = findAntecedent(trigger, all, refs, mine, s.titleDate, state.gazetteer);
+    const antecedent = findAntecedent(trigger, all, refs, mine, s, state.gazetteer);
     add(antecedent);
   }
   for (const p of unresolved)
@@ -437,12 +478,13 @@ function buildMeeting(
   ];
 }
 
-/** معه، معها، له، جمعه: the event word is followed by a pronoun that points at a participant. */
+/** معه، معها، له، جمعه: a pronoun close to the event word points at a participant named elsewhere. */
 function pronounFollows(tokens: Token[], i: number): boolean {
-  const next = tokens[i + 1]?.norm ?? "";
-  const after = tokens[i + 2]?.norm ?? "";
   return (
-    /^(معه|معها|معهما|له|لها|به|بها|جمعه|جمعها|جمعهما|خلالها|خلاله)$/.test(next) || /^(معه|معها)$/.test(after)
+    tokens
+      .slice(Math.max(0, i - 2), i + 4)
+      .some((t, k) => k !== 2 && /^(معه|معها|معهما|جمعه|جمعها|جمعهما|جمعتهما)$/.test(t.norm)) ||
+    /^(له|لها|به|بها|خلالها|خلاله)$/.test(tokens[i + 1]?.norm ?? "")
   );
 }
 
@@ -455,11 +497,17 @@ function findAntecedent(
   all: PersonMention[],
   taken: PersonRef[],
   mine: PersonMention[],
-  date: string,
+  s: SentenceState,
   gazetteer: Gazetteer,
 ): PersonRef | null {
+  const date = s.titleDate;
+  const gender = pronounGender(s.tokens[trigger.index]);
   const before = all.filter((p) => p.start < trigger.index && p.ref && !p.absent && !p.spouse && !p.host);
-  const free = before.filter((p) => !taken.some((r) => r.entity.id === p.ref?.entity.id));
+  const free = before.filter(
+    (p) =>
+      !taken.some((r) => r.entity.id === p.ref?.entity.id) &&
+      (!gender || !p.ref?.person || p.ref.person.gender === gender),
+  );
   const counterpart = mine.find((p) => p.counterpart && p.ref?.person);
   if (counterpart?.ref?.person) {
     const roles = new Set(gazetteer.officesAt(counterpart.ref.person, date).map((o) => o.role));
@@ -475,6 +523,14 @@ function findAntecedent(
       p.start > trigger.index && p.ref && !p.absent && !taken.some((r) => r.entity.id === p.ref?.entity.id),
   );
   return trigger.word.pronoun ? null : (after?.ref ?? null);
+}
+
+/** The gender a pronoun suffix on an event word points at: استقبلها → f, لقائه → m. */
+function pronounGender(token: Token | undefined): "m" | "f" | null {
+  const norm = token ? (cliticForms(token.norm).find((f) => TRIGGERS.get(f)?.pronoun) ?? "") : "";
+  if (/هما$/.test(norm)) return null;
+  if (/ها$/.test(norm)) return "f";
+  return /ه$/.test(norm) ? "m" : null;
 }
 
 /** نظيره الكوري الشمالي without a name: the holder, in the other country, of the antecedent's office. */
@@ -597,8 +653,12 @@ function readEarlierVisit(tokens: Token[], i: number, published: string | null):
   return shiftDate(day, unit.unit, count);
 }
 
+function parentOf(place: Place, gazetteer: Gazetteer): Place | undefined {
+  return place.within ? gazetteer.placeById(place.within) : undefined;
+}
+
 /** Places farther than this from an event word belong to another clause. */
-const MAX_PLACE_DISTANCE = 12;
+const MAX_PLACE_DISTANCE = 18;
 
 interface ChosenPlace {
   place: Place;
@@ -656,8 +716,8 @@ function chooseDestination(trigger: Trigger, s: SentenceState, gazetteer: Gazett
 }
 
 /**
- * Where people met: the locative place nearest the event word (after it preferred). A site is replaced
- * by the city the sentence also names around it (محادثات في دار كومسوسان … في بيونغ يانغ → Pyongyang).
+ * Where people met: the locative place nearest the event word (after it preferred), outside reported
+ * speech frames and relative clauses that describe something else.
  */
 function chooseMeetingPlace(
   trigger: Trigger,
@@ -679,13 +739,16 @@ function chooseMeetingPlace(
     p.start > trigger.index ? p.start - trigger.index : (trigger.index - p.end) * 1.5;
   const nearest = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
   if (!nearest) return null;
+  // A building or campus inside a city is reported as the city (دار كومسوسان → Pyongyang, the Kremlin →
+  // Moscow); a site that stands for itself in a region (Vostochny, Panmunjom, Sentosa) is kept.
   let place = nearest.place;
-  if (place.kind === "site") {
-    const city = candidates.find(
-      (p) =>
-        (p.place.kind === "city" || p.place.kind === "capital") && gazetteer.isWithin(place.id, p.place.id),
-    );
-    if (city) place = city.place;
+  for (
+    let parent = parentOf(place, gazetteer);
+    place.kind === "site" && parent;
+    parent = parentOf(place, gazetteer)
+  ) {
+    if (parent.kind !== "site" && parent.kind !== "city" && parent.kind !== "capital") break;
+    place = parent;
   }
   return { place, path: placePath(place, gazetteer) };
 }
