@@ -48,7 +48,7 @@ export interface ChatUser {
 
 export interface EmulatorChat {
   chatId: number;
-  /** Sends a line as the user would type it; a leading /command carries its entity. */
+  /** Sends a line as the user would type it, with the entities Telegram would add (/command, @mention). */
   send(text: string, options?: { replyToMessageId?: number }): Promise<void>;
   /** Taps an inline button of one of the bot's messages. */
   press(data: string): Promise<void>;
@@ -79,6 +79,20 @@ function toBotMessage(stored: { message: StoredBotMessage; messageId: number }):
       .flatMap((b) => (b.callback_data ? [{ text: b.text, data: b.callback_data }] : [])),
     messageId: stored.messageId,
   };
+}
+
+/** The id the emulator's getMe gives every bot. */
+const EMULATOR_BOT_ID = 666;
+
+/** The entities Telegram attaches to a typed message: a leading /command and @mentions (UTF-16 offsets). */
+function findEntities(text: string): { type: "bot_command" | "mention"; offset: number; length: number }[] {
+  const entities: { type: "bot_command" | "mention"; offset: number; length: number }[] = [];
+  const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(text);
+  if (command) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
+  for (const mention of text.matchAll(/(?<![\w/])@[A-Za-z0-9_]{5,32}/g)) {
+    entities.push({ type: "mention", offset: mention.index, length: mention[0].length });
+  }
+  return entities;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -113,14 +127,18 @@ export function openChat(emulator: Emulator, token: string, user: ChatUser): Emu
             reply_to_message: {
               message_id: options.replyToMessageId,
               date: 0,
-              chat: { id: chatId, type: "private" },
-              from: { id: 666, is_bot: true, first_name: "bot" },
+              chat: { id: chatId, type: user.group ? "group" : "private" },
+              from: { id: EMULATOR_BOT_ID, is_bot: true, first_name: "bot" },
             },
           }
         : {};
-      if (text.startsWith("/"))
-        await client.sendCommand(client.makeCommand(text, { from, ...reply } as never));
-      else await client.sendMessage(client.makeMessage(text, { from, ...reply } as never));
+      const entities = findEntities(text);
+      const message = client.makeMessage(text, {
+        from,
+        ...reply,
+        ...(entities.length ? { entities } : {}),
+      } as never);
+      await client.sendMessage(message);
     },
     async press(data) {
       await client.sendCallback(client.makeCallbackQuery(data, { from, message: { from } } as never));

@@ -149,6 +149,25 @@ describe("rasid serve, end to end through the Bot API emulator", () => {
     expect(answer).toContain("Wonsan");
   });
 
+  it("in a group, answers a mention and a reply to it, and ignores other chatter", async () => {
+    const group = openChat(emulator, TOKEN, {
+      userId: USER,
+      languageCode: "en",
+      group: { chatId: -1001234, title: "Korea desk" },
+    });
+    await group.send("/start@TestNameBot");
+    const [welcome] = await group.waitForReplies(0);
+    await group.send("Who met Kim and when? (just thinking aloud)");
+    await group.send("@TestNameBot Where did Kim Jong Un meet Lavrov?");
+    const [answer] = await group.waitForReplies(1);
+    expect(answer?.text).toContain("Wonsan");
+    expect(answer?.text).not.toContain("thinking aloud");
+    await group.send("And when exactly?", { replyToMessageId: welcome?.messageId });
+    const [followUp] = await group.waitForReplies(2);
+    expect(followUp?.text.length).toBeGreaterThan(0);
+    expect(group.messages()).toHaveLength(3);
+  });
+
   it("refuses a non-admin's /addsource and stores nothing", async () => {
     const [reply] = await say(stranger, `/addsource ${feed.url("/feed.xml")}`);
     expect(reply).toBe("Sorry, only admins can use this command. Nothing was changed.");
