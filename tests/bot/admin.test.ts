@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { addSource, getSource, listSources } from "../../src/sources/source-store.ts";
 import { makeTextUpdate, recordApiCalls } from "./bot-harness.ts";
 import { ADMIN_ID, makeTestBot } from "./test-deps.ts";
@@ -108,10 +108,29 @@ describe("admin commands", () => {
       },
     });
     await bot.handleUpdate(makeTextUpdate("/fetchnow", { userId: ADMIN_ID, languageCode: "en" }));
+    // The report comes once the poll is done, after the update itself has been handled.
+    await vi.waitFor(() => expect(api.sent()).toHaveLength(2));
     expect(api.sent()).toEqual([
       "Reading the sources now…",
       "Read 2 source(s): 3 new article(s), 1 source(s) failed.\n• Feed &lt;B&gt;: HTTP 500",
     ]);
+  });
+
+  it("/fetchnow apologises when the poll fails", async () => {
+    const { bot, logs } = makeTestBot({
+      sources: {
+        add: async () => {
+          throw new Error("unused");
+        },
+        fetchNow: async () => {
+          throw new Error("database is locked");
+        },
+      },
+    });
+    await bot.handleUpdate(makeTextUpdate("/fetchnow", { userId: ADMIN_ID, languageCode: "en" }));
+    await vi.waitFor(() => expect(api.sent()).toHaveLength(2));
+    expect(api.sent()[1]).toContain("Sorry, something went wrong");
+    expect(logs.join("\n")).toContain("database is locked");
   });
 
   it("/stats counts what is stored", async () => {

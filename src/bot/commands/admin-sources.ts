@@ -99,10 +99,20 @@ export function registerAdminCommands(bot: Telegraf<BotContext>, deps: BotDeps):
 
   bot.command("fetchnow", adminOnly, async (ctx) => {
     await ctx.replyWithHTML(ctx.t.fetchStarted);
-    const outcome = await deps.sources.fetchNow();
-    await ctx.replyWithHTML(
-      ctx.t.fetchReport({ ...outcome, errors: outcome.errors.map((e) => escapeHtml(truncateText(e, 200))) }),
-    );
+    // Polling every source can take minutes: the report follows when it is done, and other chats'
+    // updates are not held up meanwhile.
+    const t = ctx.t;
+    void deps.sources
+      .fetchNow()
+      .then((outcome) =>
+        ctx.replyWithHTML(
+          t.fetchReport({ ...outcome, errors: outcome.errors.map((e) => escapeHtml(truncateText(e, 200))) }),
+        ),
+      )
+      .catch(async (error) => {
+        deps.log.error("/fetchnow failed", error);
+        await ctx.replyWithHTML(t.failed).catch(() => undefined);
+      });
   });
 
   bot.command("stats", adminOnly, async (ctx) => {
