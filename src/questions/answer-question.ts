@@ -6,7 +6,7 @@ import { parseQuestion } from "./parse-question.ts";
 import type { QuestionDirectory } from "./question-directory.ts";
 import { type AnswerSource, resolveAnswerDeps } from "./question-store.ts";
 import type { Answer, AnswerArticle, KnownEntity, ParsedQuestion } from "./question-types.ts";
-import { STOP_WORDS } from "./question-words.ts";
+import { isEventWord, STOP_WORDS } from "./question-words.ts";
 import { type FindEvents, type Selection, selectEvents } from "./select-events.ts";
 
 /** What answering needs from the store: indexed event lookup, full-text search and the names it knows. */
@@ -29,20 +29,18 @@ export function answerQuestion(source: AnswerSource, question: string, now: Date
   const parsed = parseQuestion(question, now, deps.directory);
   const selection = selectEvents(parsed, deps.directory, deps.findEvents);
   let articles: ArticleHit[] = [];
+  let partial = false;
   let known: EventRecord[] = [];
   if (parsed.intent === "search" || (selection.subjects.length === 0 && !selection.place)) {
-    articles = searchQuestionWords(deps, parsed);
+    ({ hits: articles, partial } = searchQuestionWords(deps, parsed));
   } else if (selection.events.length === 0) {
     known = knownEvents(deps, selection);
+    // The articles are Arabic: they are searched by the Arabic name whatever the question's language.
     const name = selection.subjects[0]?.entity ?? selection.place;
-    if (name)
-      articles = deps.searchArticles(
-        parsed.lang === "en" && name.name_en ? name.name_en : name.name_ar,
-        ARTICLE_HITS,
-      );
+    if (name) articles = deps.searchArticles(name.name_ar, ARTICLE_HITS);
   }
   const closest = parsed.intent === "search" ? findClosestName(deps, parsed) : null;
-  const text = composeAnswer({ parsed, selection, articles, known, closest });
+  const text = composeAnswer({ parsed, selection, articles, partial, known, closest });
   return {
     question: parsed.text,
     lang: parsed.lang,
@@ -53,19 +51,29 @@ export function answerQuestion(source: AnswerSource, question: string, now: Date
   };
 }
 
-/** The question's own words minus interrogatives and particles; if all of them match nothing, each alone. */
-function searchQuestionWords(deps: AnswerDeps, parsed: ParsedQuestion): ArticleHit[] {
-  const words = tokenize(parsed.text)
-    .map((t) => t.raw)
-    .filter((w) => !STOP_WORDS.has(tokenize(w)[0]?.norm ?? ""));
-  if (words.length === 0) return [];
-  const all = deps.searchArticles(words.join(" "), ARTICLE_HITS);
-  if (all.length > 0) return all;
+// Single words this short match too much once their clitic forms are searched (فلان → ان).
+const MIN_SINGLE_WORD = 5;
+
+/**
+ * The question's own words minus interrogatives, particles and event words; when no article has them all,
+ * articles with its longest words, marked `partial` so the answer says they match only some of them.
+ */
+function searchQuestionWords(
+  deps: AnswerDeps,
+  parsed: ParsedQuestion,
+): { hits: ArticleHit[]; partial: boolean } {
+  const words = tokenize(parsed.text).filter((t) => !STOP_WORDS.has(t.norm) && !isEventWord(t));
+  if (words.length === 0) return { hits: [], partial: false };
+  const all = deps.searchArticles(words.map((t) => t.raw).join(" "), ARTICLE_HITS);
+  if (all.length > 0 || words.length === 1) return { hits: all, partial: false };
   const byWord = new Map<string, ArticleHit>();
-  for (const word of [...words].sort((a, b) => b.length - a.length).slice(0, 3))
-    for (const hit of deps.searchArticles(word, ARTICLE_HITS))
+  const longest = words
+    .filter((t) => t.norm.length >= MIN_SINGLE_WORD)
+    .sort((a, b) => b.norm.length - a.norm.length);
+  for (const word of longest.slice(0, 3))
+    for (const hit of deps.searchArticles(word.raw, ARTICLE_HITS))
       if (!byWord.has(hit.id)) byWord.set(hit.id, hit);
-  return [...byWord.values()].slice(0, ARTICLE_HITS);
+  return { hits: [...byWord.values()].slice(0, ARTICLE_HITS), partial: true };
 }
 
 /** A word of the question that is one or two typos away from a known person's name (لافرف → لافروف). */

@@ -17,6 +17,8 @@ export interface ComposeInput {
   selection: Selection;
   /** Articles found by full-text search (the answer to a `search` question, or a hint when nothing matched). */
   articles: ArticleHit[];
+  /** The articles match only some of the question's words. */
+  partial?: boolean;
   /** Events of the subject without the question's filters, offered when none matched. */
   known: EventRecord[];
   /** A person whose name is a typo away from a word of a question that named nobody. */
@@ -43,7 +45,7 @@ export function composeAnswer(input: ComposeInput): string {
     );
 
   if (parsed.intent === "search" || (selection.subjects.length === 0 && !selection.place)) {
-    lines.push(...composeSearch(parsed, input.articles, input.closest ?? null));
+    lines.push(...composeSearch(parsed, input.articles, input.partial === true, input.closest ?? null));
     return lines.join("\n");
   }
   if (selection.events.length === 0) {
@@ -384,6 +386,7 @@ function describeArticles(articles: ArticleHit[], lang: Lang): string[] {
 function composeSearch(
   parsed: ParsedQuestion,
   articles: ArticleHit[],
+  partial: boolean,
   closest: { word: string; entity: KnownEntity } | null,
 ): string[] {
   const lang = parsed.lang;
@@ -409,9 +412,12 @@ function composeSearch(
     );
     return lines;
   }
-  return [
-    ...lines,
-    say(lang, "مقالات تطابق سؤالك:", "Articles that match your question:"),
-    ...describeArticles(articles, lang),
-  ];
+  const heading = partial
+    ? say(
+        lang,
+        "لا أجد مقالاً يطابق كل كلمات سؤالك؛ هذه مقالات تذكر بعضها:",
+        "No article matches all the words of your question; these mention some of them:",
+      )
+    : say(lang, "مقالات تطابق سؤالك:", "Articles that match your question:");
+  return [...lines, heading, ...describeArticles(articles, lang)];
 }

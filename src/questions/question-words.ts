@@ -149,6 +149,12 @@ export function readVerbs(tokens: readonly Token[], skip: (i: number) => boolean
   return found;
 }
 
+/** A word that names a kind of event (التقى, visited, اتصال): it says what is asked, not what about. */
+export function isEventWord(token: Token): boolean {
+  const verbs = readVerbs([token], () => false);
+  return verbs.meet || verbs.visit || verbs.call || verbs.planned;
+}
+
 /** The event types a question lists itself ("لقاءات بوتين واتصالاته", "meetings, visits, announced talks"). */
 export function typesOf(verbs: VerbClasses): EventType[] | null {
   const types: EventType[] = [];

@@ -17,7 +17,8 @@ function makeDeps(articles: ArticleHit[] = []): AnswerDeps & { filters: EventFil
       filters.push(filter);
       return findFixtureEvents(filter);
     },
-    searchArticles: (query) => articles.filter((a) => query.split(" ").some((w) => a.title.includes(w))),
+    // Like the store's search, every word of the query must match.
+    searchArticles: (query) => articles.filter((a) => query.split(" ").every((w) => a.title.includes(w))),
   };
 }
 
@@ -167,6 +168,15 @@ describe("answerQuestion: the text", () => {
     expect(answer.articles.map((a) => a.id)).toEqual(["a9"]);
     expect(answer.text).toContain("مقالات تطابق سؤالك:");
     expect(answer.text).toContain("…[العقوبات]…");
+  });
+
+  it("says when the articles found match only some of the words", () => {
+    const deps = makeDeps([
+      { id: "a9", url: "https://news.example/a9", title: "العقوبات الجديدة", published: null, snippet: "" },
+    ]);
+    const answer = ask("ما هي العقوبات على الصواريخ؟", deps);
+    expect(answer.articles.map((a) => a.id)).toEqual(["a9"]);
+    expect(answer.text).toContain("لا أجد مقالاً يطابق كل كلمات سؤالك؛ هذه مقالات تذكر بعضها:");
   });
 
   it("suggests questions when it knows nothing about the words", () => {
