@@ -83,10 +83,11 @@ export function isBetterPlace(a: DatedPlace, b: DatedPlace): boolean {
 /** Folds the reports of one article into distinct events, keeping the best date and place of each. */
 export function mergeArticleEvents(events: ExtractedEvent[]): ExtractedEvent[] {
   const merged: ExtractedEvent[] = [];
-  // Dated reports first, so an undated mention joins the dated event rather than the other way round.
-  const ordered = [...events].sort(
-    (a, b) => Number(a.dateSource === "default") - Number(b.dateSource === "default"),
-  );
+  // Dated reports first and the most precise first, so that "this year" joins the event of a dated day
+  // rather than keeping apart two events it could both belong to.
+  const rank = (e: ExtractedEvent) =>
+    (e.dateSource === "default" ? 0 : 10) + (e.precision ? PRECISION_RANK[e.precision] : 0);
+  const ordered = [...events].sort((a, b) => rank(b) - rank(a));
   for (const event of ordered) {
     // A report joins the event its own date fits before one it only fits for lack of a date.
     const target =

@@ -102,7 +102,7 @@ export const TRIGGERS: Map<string, TriggerWord> = buildTriggers();
 
 /** Event nouns a light verb (عقد، أجرى) needs close after it. */
 export const EVENT_NOUNS = setOf(
-  "لقاء لقاءات اجتماع اجتماعا قمة قمته محادثات مباحثات مشاورات محادثة مباحثة اتصالا اتصال مكالمة حوار",
+  "لقاء لقاءات اجتماع اجتماعا قمة قمته محادثات مباحثات مشاورات محادثة مباحثة اتصالا اتصال مكالمة حوار زيارة",
 );
 
 /** Words that make a meeting word a phone or video call when they stand close to it. */

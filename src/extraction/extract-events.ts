@@ -307,7 +307,7 @@ function isSilencedSpeaker(p: PersonMention, trigger: Trigger, frames: SpeechFra
 /**
  * Gives each person to one event word: people joined by و go with the one before them; a person right
  * after مع/بين or written with ب follows the event word just before; otherwise the nearest word wins,
- * the one before the person on a tie.
+ * a word after the person counting double.
  */
 function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: Token[]): (Trigger | null)[] {
   const owner: (Trigger | null)[] = [];
@@ -329,7 +329,9 @@ function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: To
     let best: Trigger | null = null;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const t of triggers) {
-      const distance = t.index < p.start ? p.start - t.index : t.index - p.end + 1;
+      // Participants mostly follow their event word (VSO, a noun and its complement): a word after the
+      // person counts double.
+      const distance = t.index < p.start ? p.start - t.index : (t.index - p.end + 1) * 2;
       if (distance < bestDistance) {
         best = t;
         bestDistance = distance;
