@@ -104,10 +104,21 @@ function readMentions(
       const before =
         spans[k - 1]?.end === span.start ? spans[k - 1]?.hits.find((h) => h.kind === "demonym") : undefined;
       if (before?.kind === "demonym") country = before.country;
+      // Its country: a nationality after it, or a country named after it (زعيم كوريا الشمالية, leader of Russia).
       const next = spans[k + 1];
-      const demonym = next?.start === end ? next.hits.find((h) => h.kind === "demonym") : undefined;
-      if (demonym) {
-        country = demonym.country;
+      const joined =
+        next !== undefined && (next.start === end || (next.start === end + 1 && tokens[end]?.norm === "of"));
+      const demonym = joined ? next.hits.find((h) => h.kind === "demonym") : undefined;
+      const nation = joined
+        ? next.hits.find((h) => h.kind === "place" && h.entity.placeKind === "country")
+        : undefined;
+      if (demonym?.kind === "demonym" || nation?.kind === "place") {
+        country =
+          demonym?.kind === "demonym"
+            ? demonym.country
+            : nation?.kind === "place"
+              ? nation.entity.id
+              : country;
         end = (next as Span).end;
         k++;
       }
@@ -170,6 +181,9 @@ function chooseIntent(cue: Cue | null, verbs: VerbClasses, people: number, place
   if (people === 0 && places === 0) return "search";
   if (people === 0) return verbs.visit || (cue === "who" && !verbs.meet) ? "visits" : "events_of";
   switch (cue) {
+    case "whether":
+      // "هل التقى ترامب بكيم؟", "Did Lavrov visit Pyongyang?": answered with the meetings or trips, if any.
+      return people > 1 || (verbs.visit && places > 0) ? "when_met" : verbs.meet ? "who_met" : "events_of";
     case "count":
       return "count";
     case "when":

@@ -6,13 +6,15 @@ import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
  * (التقى/التقت/التقوا → "التق"), on every clitic form of the token, after normalizeArabic.
  */
 
-export type Cue = "who" | "when" | "where" | "count" | "what";
+export type Cue = "who" | "when" | "where" | "count" | "what" | "whether";
 
 const set = (list: string[]): Set<string> => new Set(list.map(normalizeArabic));
 const stems = (list: string[]): string[] => list.map(normalizeArabic);
 
 /** Interrogatives that open a question. Arabic من is "who" only where it can be one (see readCue). */
-const WHO = set(["who", "whom", "بمن", "ممن", "لمن", "فمن"]);
+const WHO = set(["who", "whom", "which", "بمن", "ممن", "لمن", "فمن", "أي", "أيّ", "ايه"]);
+/** Yes/no questions, read only as the question's first word. */
+const WHETHER = set(["هل", "أهل", "did", "has", "have", "had", "was", "were", "is", "does"]);
 const WHEN = set(["متى", "when"]);
 const WHERE = set(["أين", "اين", "where", "wherever"]);
 const WHAT = set([
@@ -58,6 +60,7 @@ export function readCue(tokens: readonly Token[], i: number): Cue | null {
   if (has(token, WHEN)) return "when";
   if (has(token, WHERE)) return "where";
   if (has(token, WHO)) return "who";
+  if (i === 0 && has(token, WHETHER)) return "whether";
   if (token.norm === "من" || token.norm === "ومن") {
     if (i === 0 || has(tokens[i - 1], WHO_AFTER)) return "who";
     return null;

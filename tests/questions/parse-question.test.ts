@@ -48,6 +48,11 @@ describe("parseQuestion: intent, language and subjects", () => {
     ["What's new with Lavrov?", "en", "events_of", ["sergei-lavrov"], []],
     ["Latest on Choe Son Hui", "en", "events_of", ["choe-son-hui"], []],
     ["What are the sanctions on missiles?", "en", "search", [], []],
+    ["هل التقى ترامب بكيم؟", "ar", "when_met", ["donald-trump", "kim-jong-un"], []],
+    ["Did Putin visit Pyongyang?", "en", "when_met", ["vladimir-putin"], ["pyongyang"]],
+    ["Which Russian officials visited Pyongyang?", "en", "visits", [], ["pyongyang"]],
+    ["من هم المسؤولون الذين التقاهم كيم في 2019؟", "ar", "who_met", ["kim-jong-un"], []],
+    ["اذكر لقاءات بوتين في 2024", "ar", "events_of", ["vladimir-putin"], []],
     ["ما هي العقوبات الجديدة؟", "ar", "search", [], []],
   ])("%s", (question, lang, intent, people, places) => {
     const parsed = parse(question);
@@ -89,6 +94,8 @@ describe("parseQuestion: names", () => {
     ["ماذا عن وزيرة الخارجية الكورية الشمالية؟", ["choe-son-hui"]],
     ["Who did the Russian defence minister meet in 2023?", ["sergei-shoigu"]],
     ["Who did the North Korean foreign minister meet?", ["choe-son-hui"]],
+    ["من التقى زعيم كوريا الشمالية عام 2019؟", ["kim-jong-un"]],
+    ["Who met the leader of North Korea in 2005?", ["kim-jong-il"]],
   ])("reads the title in %s as its holders %j", (question, ids) => {
     const [mention] = parse(question).people;
     expect(mention?.viaTitle).toBeDefined();
