@@ -115,8 +115,15 @@ export function extractEvents(article: ArticleText, gazetteer: Gazetteer): Extra
 /** Pass over every line (headlines too, they introduce people), then bare surnames against the article. */
 function readMentions(text: string, published: string | null, gazetteer: Gazetteer): SentenceState[] {
   const pubDay = published ? (readPublicationDay(published)?.format("YYYY-MM-DD") ?? "") : "";
-  const ctx: MentionContext = { gazetteer, date: pubDay, recent: [], discoveredSurnames: new Map() };
-  const introduced: { ref: PersonRef; order: number }[] = [];
+  const ctx: MentionContext = {
+    gazetteer,
+    date: pubDay,
+    reportDay: pubDay,
+    recent: [],
+    discoveredSurnames: new Map(),
+  };
+  // `passing`: named as somebody's relative or sender (والد الزعيم): known, but not the article's subject.
+  const introduced: { ref: PersonRef; order: number; passing: boolean }[] = [];
   const states: SentenceState[] = [];
   const surnames: { mention: PersonMention; order: number; date: string }[] = [];
   for (const sentence of splitBodySentences(text)) {
@@ -126,7 +133,7 @@ function readMentions(text: string, published: string | null, gazetteer: Gazette
     const mentions = findMentions(tokens, sentence.text, ctx);
     for (const mention of mentions.persons) {
       const order = states.length * 1000 + mention.start;
-      if (mention.ref) introduced.push({ ref: mention.ref, order });
+      if (mention.ref) introduced.push({ ref: mention.ref, order, passing: mention.absent });
       else if (mention.via === "surname") surnames.push({ mention, order, date: titleDate });
     }
     states.push({ sentence, tokens, mentions, titleDate });
@@ -154,13 +161,13 @@ function resolveSurname(
   candidates: Person[],
   order: number,
   date: string,
-  introduced: { ref: PersonRef; order: number }[],
+  introduced: { ref: PersonRef; order: number; passing: boolean }[],
 ): PersonRef | null {
   const ids = new Set(candidates.map((c) => c.id));
   const known = introduced.filter((i) => ids.has(i.ref.entity.id));
   // The article's own subject is named most; one named once in passing (the father) is not meant.
   const counts = new Map<string, number>();
-  for (const i of known.filter((k) => k.order < order))
+  for (const i of known.filter((k) => k.order < order && !k.passing))
     counts.set(i.ref.entity.id, (counts.get(i.ref.entity.id) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   const chosen = known.find((i) => i.ref.entity.id === best?.[0]) ?? known[0];
@@ -180,7 +187,9 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
   const events: ExtractedEvent[] = [];
   for (const trigger of triggers) {
     if (trigger.dropped) continue;
-    const date = chooseDate(trigger, triggers, trigger.planned ? futureDates : pastDates, frames, s, state);
+    // Event words nobody is attached to (القمة المرتقبة, "the meeting") do not take dates from the others.
+    const anchors = triggers.filter((t) => t === trigger || owner.includes(t) || t.word.pronoun);
+    const date = chooseDate(trigger, anchors, trigger.planned ? futureDates : pastDates, frames, s, state);
     if (trigger.present && date && date.source === "explicit" && isAfterReport(date.date, state.published))
       trigger.planned = true;
     if (
@@ -469,12 +478,14 @@ function buildMeeting(
     for (const leader of summitLeaders(trigger, s, state.gazetteer, date)) add(leader);
   }
   if (refs.length < 2) return [];
+  // A call has no single place: each side speaks from home.
+  const where = trigger.kind === "call" ? null : place;
   return [
     makeEvent(
       trigger,
       refs.map((r) => r.entity),
       date,
-      place,
+      where,
       s,
     ),
   ];

@@ -77,6 +77,8 @@ export interface MentionContext {
   gazetteer: Gazetteer;
   /** YYYY-MM-DD: titles are resolved to their holder on this day. */
   date: string;
+  /** The report's own day: "الزعيم الحالي" is the holder then, whatever day the sentence tells of. */
+  reportDay: string;
   /** People already named in the article, latest last: a title without a country means one of them. */
   recent: PersonRef[];
   /** Surnames of people discovered earlier in the article (أوشاكوف after يوري أوشاكوف). */
@@ -268,12 +270,14 @@ function readQualifiers(
   tokens: Token[],
   from: number,
   spans: Map<number, { length: number; matches: readonly GazetteerMatch[] }>,
-): { next: number; country: string | null; definite: boolean } {
+): { next: number; country: string | null; definite: boolean; current: boolean } {
   let j = from;
   let country: string | null = null;
   let definite = false;
+  let current = false;
   for (let guard = 0; guard < 4; guard++) {
     if (isIn(TITLE_FILLERS, tokens[j])) {
+      current ||= /^الحالي/.test(tokens[j]?.norm ?? "");
       j++;
       continue;
     }
@@ -290,7 +294,7 @@ function readQualifiers(
     }
     break;
   }
-  return { next: j, country, definite };
+  return { next: j, country, definite, current };
 }
 
 function readName(
@@ -356,9 +360,10 @@ function readTitle(
     qualifiers.country === null &&
     /^\s+$/.test(gap(qualifiers.next - 1, qualifiers.next));
   if (!definite || otherTitle) return null;
+  const day = qualifiers.current ? ctx.reportDay : ctx.date;
   const ref = qualifiers.country
-    ? holderRef(role, qualifiers.country, ctx)
-    : recentHolder(ctx, (p) => ctx.gazetteer.officesAt(p, ctx.date).some((o) => o.role === role));
+    ? holderRef(role, qualifiers.country, { ...ctx, date: day })
+    : recentHolder(ctx, (p) => ctx.gazetteer.officesAt(p, day).some((o) => o.role === role));
   if (!ref) return null;
   return { start, end: qualifiers.next, ref, via: "title", candidates: [], counterpart: null };
 }
