@@ -22,6 +22,7 @@ export interface Messages {
   switchLanguage: string;
   languageSet: string;
   askUsage: string;
+  textOnly: string;
   thinking: string;
   rateLimited(perMinute: number): string;
   unknownCommand(command: string): string;
@@ -104,6 +105,7 @@ const ar: Messages = {
   switchLanguage: "English",
   languageSet: "سأحدّثك بالعربية من الآن.",
   askUsage: "اكتب سؤالك بعد الأمر، مثل: /ask من التقى كيم ومتى؟",
+  textOnly: "أفهم الرسائل النصية فقط. اكتب سؤالك، مثل: من التقى كيم ومتى؟",
   thinking: "لحظة…",
   rateLimited: (n) => `أسئلة كثيرة في دقيقة واحدة (الحد ${n}). انتظر قليلاً ثم أعد المحاولة.`,
   unknownCommand: (command) => `لا أعرف الأمر ${command}. أرسل /help لترى ما أستطيع فعله.`,
@@ -209,6 +211,7 @@ const en: Messages = {
   switchLanguage: "العربية",
   languageSet: "I will speak English from now on.",
   askUsage: "Put your question after the command, e.g. /ask Who met Kim and when?",
+  textOnly: "I only read text messages. Type your question, e.g. Who met Kim and when?",
   thinking: "One moment…",
   rateLimited: (n) =>
     `That is a lot of questions in one minute (the limit is ${n}). Wait a little and try again.`,

@@ -86,6 +86,31 @@ describe("questions", () => {
     expect(asked).toContain("question 5");
   });
 
+  it.each([
+    {
+      chatType: "private" as const,
+      replies: ["I only read text messages. Type your question, e.g. Who met Kim and when?"],
+    },
+    { chatType: "group" as const, replies: [] },
+  ])("a sticker in a $chatType chat gets $replies", async ({ chatType, replies }) => {
+    const { bot } = makeTestBot();
+    const update = makeTextUpdate("", { chatType, languageCode: "en" }) as {
+      message: Record<string, unknown>;
+    };
+    delete update.message.text;
+    update.message.sticker = {
+      file_id: "x",
+      file_unique_id: "x",
+      type: "regular",
+      width: 1,
+      height: 1,
+      is_animated: false,
+      is_video: false,
+    };
+    await bot.handleUpdate(update as never);
+    expect(api.sent()).toEqual(replies);
+  });
+
   it("splits an answer longer than Telegram allows into several messages", async () => {
     const line = "سطر من جواب طويل جداً ".repeat(10);
     const long = Array.from({ length: 40 }, () => line).join("\n");

@@ -71,4 +71,9 @@ export function registerAskCommands(bot: Telegraf<BotContext>, deps: BotDeps): v
     }
     await replyWithAnswer(ctx, deps, limiter, question);
   });
+
+  // A photo, voice note or sticker in a private chat: say what the bot can read.
+  bot.on("message", async (ctx) => {
+    if (ctx.chat.type === "private") await ctx.replyWithHTML(ctx.t.textOnly);
+  });
 }
