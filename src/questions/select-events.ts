@@ -73,9 +73,9 @@ export function selectEvents(
   const visitors = new Map<string, string[]>();
   const inferred = new Map<string, { place: EntityRef; visitor: EntityRef }>();
 
-  if (parsed.intent === "search") return { subjects, place, events: [], visitors, inferred: new Map() };
+  if (parsed.intent === "search") return { subjects, place, events: [], visitors, inferred };
   if (subjects.length === 0) {
-    if (!place) return { subjects, place, events: [], visitors, inferred: new Map() };
+    if (!place) return { subjects, place, events: [], visitors, inferred };
     const events =
       parsed.intent === "visits"
         ? selectVisits(place, parsed, directory, find, visitors)
@@ -94,6 +94,7 @@ export function selectEvents(
   let types: EventType[] | undefined;
   if (parsed.intent === "events_of") types = askedTypes ?? undefined;
   else if (onlyCalls) types = ["call"];
+  else if (isTripQuestion(parsed, subjects)) types = ["visit"];
   else types = MEETING_TYPES;
 
   const events = findForSubjects(subjects, find, { types, ...range }).filter((event) => {

@@ -46,6 +46,7 @@ describe("answerQuestion: which events answer", () => {
     ["من استقبل بوتين في الكرملين؟", ["ev-kimyo-putin"]],
     ["متى زار بيلوسوف بيونغ يانغ؟", ["ev-belousov-visit"]],
     ["When did Putin visit North Korea?", ["ev-kim-putin"]],
+    ["متى سافر شويغو؟", ["ev-shoigu-visit"]],
     ["من زار كيم جونغ أون؟", ["ev-kim-lavrov", "ev-kim-belousov", "ev-kim-putin", "ev-kim-shoigu"]],
   ])("%s", (question, expected) => {
     expect(ids(question)).toEqual(expected);
