@@ -94,7 +94,7 @@ describe("questions", () => {
     { chatType: "group" as const, replies: [] },
   ])("a sticker in a $chatType chat gets $replies", async ({ chatType, replies }) => {
     const { bot } = makeTestBot();
-    const update = makeTextUpdate("", { chatType, languageCode: "en" }) as {
+    const update = makeTextUpdate("", { chatType, languageCode: "en" }) as unknown as {
       message: Record<string, unknown>;
     };
     delete update.message.text;
