@@ -113,6 +113,8 @@ function summarizePoll(reports: SourcePollReport[]): FetchOutcome {
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<Server> {
   const token = config.BOT_TOKEN;
   if (!token) {
+    // The server owns a database it was given, even when it cannot start.
+    options.db?.close();
     throw new ConfigError(
       "rasid serve needs BOT_TOKEN: create a bot with @BotFather in Telegram and put its token in .env " +
         "(BOT_TOKEN=…). To try rasid without a token, run npm run demo.",
