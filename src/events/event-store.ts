@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { StoredArticle } from "../articles/ingest.ts";
 import type { Db } from "../db/open.ts";
+import { normalizeArabic } from "../text/normalize.ts";
 import type {
   DatePrecision,
   EntityRef,
@@ -169,7 +170,7 @@ function upsertEntity(db: Db, entity: ExtractedEntity): void {
   ).run(entity.id, entity.kind, entity.nameEn, entity.nameAr, entity.discovered ? 1 : 0);
   if (entity.discovered) {
     db.prepare("INSERT OR IGNORE INTO entity_aliases (alias, entity_id) VALUES (?, ?)").run(
-      entity.nameAr,
+      normalizeArabic(entity.nameAr),
       entity.id,
     );
   }

@@ -187,16 +187,17 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
   const events: ExtractedEvent[] = [];
   for (const trigger of triggers) {
     if (trigger.dropped) continue;
-    // Event words nobody is attached to (القمة المرتقبة, "the meeting") do not take dates from the others.
-    const anchors = triggers.filter((t) => t === trigger || owner.includes(t) || t.word.pronoun);
-    const date = chooseDate(trigger, anchors, trigger.planned ? futureDates : pastDates, frames, s, state);
-    if (trigger.present && date && date.source === "explicit" && isAfterReport(date.date, state.published))
-      trigger.planned = true;
+    // A present tense in a sentence that speaks of later ("يُعلن موعدها لاحقاً") is a plan.
     if (
       trigger.present &&
       s.tokens.some((t) => isIn(FUTURE_HINTS, t)) &&
       !hasOwnDate(trigger, triggers, pastDates)
     )
+      trigger.planned = true;
+    // Event words nobody is attached to (القمة المرتقبة, "the meeting") do not take dates from the others.
+    const anchors = triggers.filter((t) => t === trigger || owner.includes(t) || t.word.pronoun);
+    const date = chooseDate(trigger, anchors, trigger.planned ? futureDates : pastDates, frames, s, state);
+    if (trigger.present && date && date.source === "explicit" && isAfterReport(date.date, state.published))
       trigger.planned = true;
     const mine = persons.filter((p, k) => owner[k] === trigger && !isSilencedSpeaker(p, trigger, frames));
     const built =
