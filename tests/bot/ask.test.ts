@@ -1,4 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SEED_CORPUS_DIR } from "../../src/cli/context.ts";
+import { createEngine } from "../../src/engine.ts";
+import { loadSharedGazetteer } from "../../src/extraction/shared-gazetteer.ts";
+import { type AnswerDeps, answerQuestion } from "../../src/questions/answer-question.ts";
+import { formatAnswerHtml } from "../../src/questions/format-answer.ts";
+import { createAnswerDeps } from "../../src/questions/question-store.ts";
 import { BOT_INFO, makeTextUpdate, recordApiCalls } from "./bot-harness.ts";
 import { makeTestBot } from "./test-deps.ts";
 
@@ -109,6 +115,25 @@ describe("questions", () => {
     };
     await bot.handleUpdate(update as never);
     expect(api.sent()).toEqual(replies);
+  });
+
+  it.each([
+    { question: "متى التقى لافروف بكيم جونغ أون؟", expected: ["لافروف", "وونسان", "12 تموز/يوليو 2025"] },
+    { question: "Where did Kim Jong Un meet Lavrov?", expected: ["Wonsan", "12 July 2025"] },
+  ])("answers $question from the seed corpus with the real engine", async ({ question, expected }) => {
+    const now = new Date("2025-07-20T00:00:00Z");
+    let answerDeps: AnswerDeps | undefined;
+    const { bot, db } = makeTestBot({
+      answerQuestion: (q) => answerQuestion(answerDeps as AnswerDeps, q, now),
+      formatAnswer: formatAnswerHtml,
+    });
+    createEngine(db, { now: () => now }).importPaths([SEED_CORPUS_DIR]);
+    answerDeps = createAnswerDeps(db, loadSharedGazetteer());
+    await bot.handleUpdate(makeTextUpdate(question));
+    const reply = api.last();
+    expect(reply.parse_mode).toBe("HTML");
+    for (const part of expected) expect(String(reply.text)).toContain(part);
+    expect(String(reply.text)).toMatch(/<a href="https:\/\/seed\.example\/[^"]+">/);
   });
 
   it("splits an answer longer than Telegram allows into several messages", async () => {
