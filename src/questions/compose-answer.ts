@@ -3,7 +3,7 @@ import { formatDate } from "../dates/format-date.ts";
 import type { EntityRef, EventRecord } from "../events/event-types.ts";
 import { cliticForms, normalizeArabic } from "../text/normalize.ts";
 import type { KnownEntity, ParsedQuestion, QuestionLang, TimeRange } from "./question-types.ts";
-import { isTripQuestion, periodOf, type Selection, type Subject } from "./select-events.ts";
+import { isTripQuestion, type Selection, type Subject, toPeriod } from "./select-events.ts";
 
 /**
  * The answer as the bot sends it, in the question's language: a line per ambiguous name, a heading, one
@@ -41,7 +41,7 @@ export function composeAnswer(input: ComposeInput): string {
   }
   if (parsed.truncated)
     lines.push(
-      say(lang, "(قرأتُ بداية سؤالك فقط لطوله.)", "(Your question was long; I read its beginning only.)"),
+      inLang(lang, "(قرأتُ بداية سؤالك فقط لطوله.)", "(Your question was long; I read its beginning only.)"),
     );
 
   if (parsed.intent === "search" || (selection.subjects.length === 0 && !selection.place)) {
@@ -58,25 +58,25 @@ export function composeAnswer(input: ComposeInput): string {
   const more = selection.events.length - shown.length;
   if (more > 0)
     lines.push(
-      say(
+      inLang(
         lang,
-        `… و${countAr(more, "حدث آخر", "حدثان آخران", "أحداث أخرى", "حدثاً آخر")}.`,
+        `… و${formatArabicCount(more, "حدث آخر", "حدثان آخران", "أحداث أخرى", "حدثاً آخر")}.`,
         `… and ${more} more.`,
       ),
     );
   return lines.join("\n");
 }
 
-function say(lang: Lang, ar: string, en: string): string {
+function inLang(lang: Lang, ar: string, en: string): string {
   return lang === "ar" ? ar : en;
 }
 
-export function nameOf(entity: EntityRef | KnownEntity, lang: Lang): string {
+export function pickName(entity: EntityRef | KnownEntity, lang: Lang): string {
   return lang === "en" ? (entity.name_en ?? entity.name_ar) : entity.name_ar;
 }
 
 /** Arabic counted nouns: 1 and 2 have their own forms, 3–10 take the plural, 11 and up the singular. */
-export function countAr(n: number, one: string, two: string, few: string, many: string): string {
+export function formatArabicCount(n: number, one: string, two: string, few: string, many: string): string {
   if (n === 1) return one;
   if (n === 2) return two;
   if (n >= 3 && n <= 10) return `${n} ${few}`;
@@ -102,15 +102,15 @@ function writtenName(subject: Subject): string {
 
 function describeSubjectChoice(subject: Subject, selection: Selection, lang: Lang): string | null {
   if (subject.title) {
-    if (subject.holders.length === 1) return `${subject.text} = ${nameOf(subject.entity, lang)}`;
+    if (subject.holders.length === 1) return `${subject.text} = ${pickName(subject.entity, lang)}`;
     // Name the holders the answer is about, not every past holder of the office.
     const present = subject.holders.filter((h) =>
       selection.events.some((e) => e.participants.some((p) => p.id === h.id)),
     );
     const names = (present.length > 0 ? present : subject.holders)
-      .map((h) => nameOf(h, lang))
-      .join(say(lang, "، ", ", "));
-    return say(
+      .map((h) => pickName(h, lang))
+      .join(inLang(lang, "، ", ", "));
+    return inLang(
       lang,
       `${subject.text}: من شغل المنصب وقت كل حدث (${names}).`,
       `${subject.text}: whoever held the office at the time of each event (${names}).`,
@@ -118,41 +118,41 @@ function describeSubjectChoice(subject: Subject, selection: Selection, lang: Lan
   }
   if (subject.alternatives.length === 0) return null;
   // One line, naming the next most likely person: the reader learns how to ask about the others too.
-  const chosen = nameOf(subject.entity, lang);
+  const chosen = pickName(subject.entity, lang);
   const other = subject.alternatives[0] as KnownEntity;
   const written = writtenName(subject);
   if (lang === "ar") {
     const full = other.gender === "f" ? "اسمها كاملاً" : other.gender === "m" ? "اسمه كاملاً" : "الاسم كاملاً";
-    return `${written} = ${chosen}؛ للسؤال عن ${nameOf(other, "ar")} اكتب ${full}.`;
+    return `${written} = ${chosen}؛ للسؤال عن ${pickName(other, "ar")} اكتب ${full}.`;
   }
   const pronoun = other.gender === "f" ? "her" : other.gender === "m" ? "his" : "the";
-  return `${written} = ${chosen}; to ask about ${nameOf(other, "en")}, write ${pronoun} full name.`;
+  return `${written} = ${chosen}; to ask about ${pickName(other, "en")}, write ${pronoun} full name.`;
 }
 
 /** A title standing for several holders is named by the title itself, anyone else by name. */
 function subjectNames(selection: Selection, lang: Lang): string[] {
-  return selection.subjects.map((s) => (s.title && s.ids.length > 1 ? s.text : nameOf(s.entity, lang)));
+  return selection.subjects.map((s) => (s.title && s.ids.length > 1 ? s.text : pickName(s.entity, lang)));
 }
 
 function heading(parsed: ParsedQuestion, selection: Selection): string {
   const lang = parsed.lang;
   const n = selection.events.length;
   const [x, y] = subjectNames(selection, lang);
-  const place = selection.place ? nameOf(selection.place, lang) : null;
+  const place = selection.place ? pickName(selection.place, lang) : null;
   const time = parsed.time ? ` (${describeRange(parsed.time, lang)})` : "";
   const calls = selection.events.every((e) => e.type === "call");
   if (isTripQuestion(parsed, selection.subjects)) {
-    return say(
+    return inLang(
       lang,
-      `زيارات ${x}${place ? ` إلى ${place}` : ""}${time}: ${countAr(n, "زيارة واحدة", "زيارتان", "زيارات", "زيارة")}`,
+      `زيارات ${x}${place ? ` إلى ${place}` : ""}${time}: ${formatArabicCount(n, "زيارة واحدة", "زيارتان", "زيارات", "زيارة")}`,
       `Visits by ${x}${place ? ` to ${place}` : ""}${time}: ${n}`,
     );
   }
   switch (parsed.intent) {
     case "visits":
-      return say(
+      return inLang(
         lang,
-        `زيارات إلى ${place}${time}: ${countAr(n, "زيارة واحدة", "زيارتان", "زيارات", "زيارة")}`,
+        `زيارات إلى ${place}${time}: ${formatArabicCount(n, "زيارة واحدة", "زيارتان", "زيارات", "زيارة")}`,
         `Visits to ${place}${time}: ${n}`,
       );
     case "when_met":
@@ -160,28 +160,28 @@ function heading(parsed: ParsedQuestion, selection: Selection): string {
     case "where_met":
       if (y) {
         if (calls)
-          return say(lang, `اتصالات ${x} و${y}${time}: ${n}`, `Calls between ${x} and ${y}${time}: ${n}`);
-        return say(
+          return inLang(lang, `اتصالات ${x} و${y}${time}: ${n}`, `Calls between ${x} and ${y}${time}: ${n}`);
+        return inLang(
           lang,
-          `التقى ${x} و${y}${time} ${countAr(n, "مرة واحدة", "مرتين", "مرات", "مرة")}:`,
+          `التقى ${x} و${y}${time} ${formatArabicCount(n, "مرة واحدة", "مرتين", "مرات", "مرة")}:`,
           `${x} and ${y} met${time} ${n === 1 ? "once" : n === 2 ? "twice" : `${n} times`}:`,
         );
       }
       break;
     case "events_of":
-      return say(
+      return inLang(
         lang,
-        `ما لديّ عن ${x ?? place}${time}: ${countAr(n, "حدث واحد", "حدثان", "أحداث", "حدثاً")}`,
+        `ما لديّ عن ${x ?? place}${time}: ${formatArabicCount(n, "حدث واحد", "حدثان", "أحداث", "حدثاً")}`,
         `What I have on ${x ?? place}${time}: ${countEn(n, "event")}`,
       );
     default:
       break;
   }
-  const at = place ? say(lang, ` في ${place}`, ` in ${place}`) : "";
-  if (calls) return say(lang, `اتصالات ${x}${at}${time}: ${n}`, `Calls of ${x}${at}${time}: ${n}`);
-  return say(
+  const at = place ? inLang(lang, ` في ${place}`, ` in ${place}`) : "";
+  if (calls) return inLang(lang, `اتصالات ${x}${at}${time}: ${n}`, `Calls of ${x}${at}${time}: ${n}`);
+  return inLang(
     lang,
-    `من التقى ${x}${at}${time}: ${countAr(n, "لقاء واحد", "لقاءان", "لقاءات", "لقاءً")}`,
+    `من التقى ${x}${at}${time}: ${formatArabicCount(n, "لقاء واحد", "لقاءان", "لقاءات", "لقاءً")}`,
     `Who met ${x}${at}${time}: ${countEn(n, "meeting")}`,
   );
 }
@@ -195,21 +195,21 @@ export function describeRange(range: TimeRange, lang: Lang): string {
     const [a, b] = [from.slice(0, 4), to.slice(0, 4)];
     return a === b ? a : `${a}–${b}`;
   }
-  if (from && to && from.endsWith("-01") && periodOf(from.slice(0, 7))[1] === to)
+  if (from && to && from.endsWith("-01") && toPeriod(from.slice(0, 7))[1] === to)
     return formatDate(from.slice(0, 7), "month", lang);
   if (from && to) return from === to ? day(from) : `${day(from)} – ${day(to)}`;
-  if (from) return say(lang, `منذ ${day(from)}`, `since ${day(from)}`);
-  if (to) return say(lang, `حتى ${day(to)}`, `until ${day(to)}`);
+  if (from) return inLang(lang, `منذ ${day(from)}`, `since ${day(from)}`);
+  if (to) return inLang(lang, `حتى ${day(to)}`, `until ${day(to)}`);
   return range.text;
 }
 
 function describeDate(event: EventRecord, lang: Lang): string {
-  if (!event.date) return say(lang, "تاريخ غير معروف", "date unknown");
+  if (!event.date) return inLang(lang, "تاريخ غير معروف", "date unknown");
   return formatDate(event.date, event.precision ?? "day", lang, { weekday: event.precision === "day" });
 }
 
 function sourcesCount(n: number, lang: Lang): string {
-  return say(lang, countAr(n, "مصدر واحد", "مصدران", "مصادر", "مصدراً"), countEn(n, "source"));
+  return inLang(lang, formatArabicCount(n, "مصدر واحد", "مصدران", "مصادر", "مصدراً"), countEn(n, "source"));
 }
 
 function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Selection): string[] {
@@ -218,17 +218,17 @@ function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Se
   const people = (ids: string[]): string =>
     event.participants
       .filter((p) => ids.includes(p.id))
-      .map((p) => nameOf(p, lang))
-      .join(say(lang, " و", " and "));
+      .map((p) => pickName(p, lang))
+      .join(inLang(lang, " و", " and "));
   const others = event.participants.filter((p) => !own.has(p.id)).map((p) => p.id);
   const trip = selection.inferred.get(event.id);
   const place = event.place
-    ? nameOf(event.place, lang)
+    ? pickName(event.place, lang)
     : trip
-      ? say(
+      ? inLang(
           lang,
-          `${nameOf(trip.place, lang)} (خلال زيارة ${nameOf(trip.visitor, lang)})`,
-          `${nameOf(trip.place, lang)} (during ${nameOf(trip.visitor, lang)}'s visit)`,
+          `${pickName(trip.place, lang)} (خلال زيارة ${pickName(trip.visitor, lang)})`,
+          `${pickName(trip.place, lang)} (during ${pickName(trip.visitor, lang)}'s visit)`,
         )
       : null;
   const date = describeDate(event, lang);
@@ -244,7 +244,7 @@ function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Se
   } else if (parsed.intent === "events_of") {
     parts = [describeKind(event, people(others), place, lang), date];
   } else if (parsed.intent === "where_met" && pair) {
-    parts = [place ?? say(lang, "مكان غير مذكور", "place not given"), date];
+    parts = [place ?? inLang(lang, "مكان غير مذكور", "place not given"), date];
   } else if (others.length === 0 || pair) {
     parts = [date];
     if (place) parts.push(place);
@@ -262,43 +262,48 @@ function describeEvent(event: EventRecord, parsed: ParsedQuestion, selection: Se
   const lines = [`• ${parts.join(" — ")}${count}`];
   if (links)
     lines.push(
-      `  ${say(lang, n > 1 ? "المصادر" : "المصدر", n > 1 ? "Sources" : "Source")}: ${links}${extra}`,
+      `  ${inLang(lang, n > 1 ? "المصادر" : "المصدر", n > 1 ? "Sources" : "Source")}: ${links}${extra}`,
     );
   return lines;
 }
 
 function describeKind(event: EventRecord, others: string, place: string | null, lang: Lang): string {
-  const at = place ? say(lang, ` في ${place}`, ` in ${place}`) : "";
-  const to = place ? say(lang, ` إلى ${place}`, ` to ${place}`) : "";
-  const withWhom = others ? say(lang, ` مع ${others}`, ` with ${others}`) : "";
+  const at = place ? inLang(lang, ` في ${place}`, ` in ${place}`) : "";
+  const to = place ? inLang(lang, ` إلى ${place}`, ` to ${place}`) : "";
+  const withWhom = others ? inLang(lang, ` مع ${others}`, ` with ${others}`) : "";
   switch (event.type) {
     case "visit":
       return (
-        say(lang, `زيارة${to}`, `Visit${to}`) + (others ? say(lang, ` (${others})`, ` (${others})`) : "")
+        inLang(lang, `زيارة${to}`, `Visit${to}`) +
+        (others ? inLang(lang, ` (${others})`, ` (${others})`) : "")
       );
     case "call":
-      return say(lang, `اتصال${withWhom}`, `Call${withWhom}`);
+      return inLang(lang, `اتصال${withWhom}`, `Call${withWhom}`);
     case "planned":
-      return say(lang, `لقاء أو زيارة مُعلنة${withWhom}${at}`, `Announced meeting or visit${withWhom}${at}`);
+      return inLang(
+        lang,
+        `لقاء أو زيارة مُعلنة${withWhom}${at}`,
+        `Announced meeting or visit${withWhom}${at}`,
+      );
     default:
-      return say(lang, `لقاء${withWhom}${at}`, `Meeting${withWhom}${at}`);
+      return inLang(lang, `لقاء${withWhom}${at}`, `Meeting${withWhom}${at}`);
   }
 }
 
 function suggestions(lang: Lang, name: string | null, asked: ParsedQuestion["intent"]): string {
   if (name && asked === "who_met")
-    return say(
+    return inLang(
       lang,
       `يمكنك أن تسأل مثلاً: «ماذا عن ${name}؟»`,
       `You can ask, for example: "What's new with ${name}?"`,
     );
   if (name)
-    return say(
+    return inLang(
       lang,
       `يمكنك أن تسأل مثلاً: «من التقى ${name}؟» أو «ماذا عن ${name}؟»`,
       `You can ask, for example: "Who met ${name}?" or "What's new with ${name}?"`,
     );
-  return say(
+  return inLang(
     lang,
     "يمكنك أن تسأل مثلاً: «من التقى كيم ومتى؟» أو «من زار بيونغ يانغ عام 2024؟» أو «متى التقى بوتين بكيم؟»",
     'You can ask, for example: "Who met Kim and when?", "Who visited Pyongyang in 2024?" or "When did Putin meet Kim?"',
@@ -309,33 +314,37 @@ function suggestions(lang: Lang, name: string | null, asked: ParsedQuestion["int
 function notFound(parsed: ParsedQuestion, selection: Selection, subject: string, scope: string): string {
   const lang = parsed.lang;
   const [x, y] = subjectNames(selection, lang);
-  const place = selection.place ? nameOf(selection.place, lang) : "";
-  const where = say(lang, "في الأخبار المخزنة", "in the stored news");
+  const place = selection.place ? pickName(selection.place, lang) : "";
+  const where = inLang(lang, "في الأخبار المخزنة", "in the stored news");
   if (parsed.intent === "visits")
-    return say(
+    return inLang(
       lang,
       `لا أجد ${where} زيارات إلى ${subject}${scope}.`,
       `I find no visits to ${subject}${scope} ${where}.`,
     );
   if (isTripQuestion(parsed, selection.subjects))
-    return say(
+    return inLang(
       lang,
       `لا أجد ${where} زيارات لـ${x} إلى ${place}${scope}.`,
       `I find no visits by ${x} to ${place}${scope} ${where}.`,
     );
   if (parsed.intent === "events_of")
-    return say(
+    return inLang(
       lang,
       `لا أجد ${where} أحداثاً عن ${subject}${scope}.`,
       `I find no events about ${subject}${scope} ${where}.`,
     );
   if (y)
-    return say(
+    return inLang(
       lang,
       `لا أجد ${where} لقاءً بين ${x} و${y}${scope}.`,
       `I find no meeting between ${x} and ${y}${scope} ${where}.`,
     );
-  return say(lang, `لا أجد ${where} من التقى ${x}${scope}.`, `I find nobody who met ${x}${scope} ${where}.`);
+  return inLang(
+    lang,
+    `لا أجد ${where} من التقى ${x}${scope}.`,
+    `I find nobody who met ${x}${scope} ${where}.`,
+  );
 }
 
 function composeNothing(input: ComposeInput): string[] {
@@ -344,13 +353,15 @@ function composeNothing(input: ComposeInput): string[] {
   const names = subjectNames(selection, lang);
   const subject =
     names.length > 0
-      ? names.join(say(lang, " و", " and "))
+      ? names.join(inLang(lang, " و", " and "))
       : selection.place
-        ? nameOf(selection.place, lang)
+        ? pickName(selection.place, lang)
         : "";
   const filters: string[] = [];
   if (selection.place && names.length > 0)
-    filters.push(say(lang, `في ${nameOf(selection.place, lang)}`, `in ${nameOf(selection.place, lang)}`));
+    filters.push(
+      inLang(lang, `في ${pickName(selection.place, lang)}`, `in ${pickName(selection.place, lang)}`),
+    );
   if (parsed.time) filters.push(describeRange(parsed.time, lang));
   const scope = filters.length > 0 ? ` (${filters.join("، ")})` : "";
   const lines = [notFound(parsed, selection, subject, scope)];
@@ -358,11 +369,11 @@ function composeNothing(input: ComposeInput): string[] {
   if (latest) {
     const what = describeEvent(latest, { ...parsed, intent: "events_of" }, selection)[0]?.slice(2) ?? "";
     lines.push(
-      say(lang, `آخر ما أعرفه عن ${subject}: ${what}`, `The latest I know about ${subject}: ${what}`),
+      inLang(lang, `آخر ما أعرفه عن ${subject}: ${what}`, `The latest I know about ${subject}: ${what}`),
     );
   }
   if (input.articles.length > 0) {
-    lines.push(say(lang, `مقالات تذكر ${subject}:`, `Articles that mention ${subject}:`));
+    lines.push(inLang(lang, `مقالات تذكر ${subject}:`, `Articles that mention ${subject}:`));
     lines.push(...describeArticles(input.articles, lang));
   }
   // Suggest the other kind of question, not the one just asked.
@@ -376,7 +387,7 @@ function composeNothing(input: ComposeInput): string[] {
 function describeArticles(articles: ArticleHit[], lang: Lang): string[] {
   return articles.slice(0, MAX_ARTICLES_SHOWN).flatMap((a) => {
     const day = a.published ? ` — ${formatDate(a.published.slice(0, 10), "day", lang)}` : "";
-    const lines = [`• ${a.title || say(lang, "(بلا عنوان)", "(untitled)")}${day}`];
+    const lines = [`• ${a.title || inLang(lang, "(بلا عنوان)", "(untitled)")}${day}`];
     if (a.snippet) lines.push(`  ${a.snippet}`);
     lines.push(`  ${a.url}`);
     return lines;
@@ -392,9 +403,9 @@ function composeSearch(
   const lang = parsed.lang;
   const lines: string[] = [];
   if (closest) {
-    const name = nameOf(closest.entity, lang);
+    const name = pickName(closest.entity, lang);
     lines.push(
-      say(
+      inLang(
         lang,
         `لم أتعرف على «${closest.word}»؛ هل تقصد ${name}؟`,
         `I don't know "${closest.word}"; did you mean ${name}?`,
@@ -403,21 +414,21 @@ function composeSearch(
   }
   if (articles.length === 0) {
     lines.push(
-      say(
+      inLang(
         lang,
         "لا أجد في الأخبار المخزنة ما يطابق سؤالك.",
         "I find nothing in the stored news that matches your question.",
       ),
-      suggestions(lang, closest ? nameOf(closest.entity, lang) : null, parsed.intent),
+      suggestions(lang, closest ? pickName(closest.entity, lang) : null, parsed.intent),
     );
     return lines;
   }
   const heading = partial
-    ? say(
+    ? inLang(
         lang,
         "لا أجد مقالاً يطابق كل كلمات سؤالك؛ هذه مقالات تذكر بعضها:",
         "No article matches all the words of your question; these mention some of them:",
       )
-    : say(lang, "مقالات تطابق سؤالك:", "Articles that match your question:");
+    : inLang(lang, "مقالات تطابق سؤالك:", "Articles that match your question:");
   return [...lines, heading, ...describeArticles(articles, lang)];
 }

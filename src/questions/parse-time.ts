@@ -1,6 +1,7 @@
 import { MONTH_PAIRS, MONTH_WORDS } from "../dates/lexicon.ts";
 import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
 import type { TimeRange } from "./question-types.ts";
+import { hasWord } from "./question-words.ts";
 
 /**
  * The time filter of a question: a year, a month, a day, a relative period (الشهر الماضي, this year), and
@@ -123,10 +124,6 @@ function readDay(token: Token | undefined): number | null {
   return day >= 1 && day <= 31 ? day : null;
 }
 
-function has(token: Token | undefined, set: Set<string>): boolean {
-  return token !== undefined && cliticForms(token.norm).some((f) => set.has(f));
-}
-
 /** The month a token (or a two-word name starting at it) names, with the number of tokens it takes. */
 function readMonth(tokens: Token[], i: number): { month: number; length: number; ambiguous: boolean } | null {
   const token = tokens[i];
@@ -177,39 +174,39 @@ function readAtom(tokens: Token[], i: number, now: Ymd): Span | null {
     let end = skipTwinMonth(tokens, i + month.length, month.month);
     const y = readYear(tokens[end]);
     if (y !== null) end++;
-    else if (month.ambiguous && !has(tokens[i - 1], MONTH_LEADS) && !has(tokens[i - 1], MONTH_WORD))
+    else if (month.ambiguous && !hasWord(tokens[i - 1], MONTH_LEADS) && !hasWord(tokens[i - 1], MONTH_WORD))
       return null;
     if (y !== null) return monthSpan(y, month.month, i, end);
     return { ...monthSpan(now.y, month.month, i, end), yearless: { month: month.month } };
   }
 
   // Relative periods: "هذا العام", "العام الماضي", "this year", "last month", "الأسبوع الماضي", "اليوم".
-  if (has(token, TODAY)) return { from: now, to: now, start: i, end: i + 1 };
-  if (has(token, YESTERDAY)) {
+  if (hasWord(token, TODAY)) return { from: now, to: now, start: i, end: i + 1 };
+  if (hasWord(token, YESTERDAY)) {
     const d = addDays(now, -1);
     return { from: d, to: d, start: i, end: i + 1 };
   }
   const unitAt = (k: number): "year" | "month" | "week" | null =>
-    has(tokens[k], YEAR_WORDS)
+    hasWord(tokens[k], YEAR_WORDS)
       ? "year"
-      : has(tokens[k], MONTH_WORD)
+      : hasWord(tokens[k], MONTH_WORD)
         ? "month"
-        : has(tokens[k], WEEK_WORD)
+        : hasWord(tokens[k], WEEK_WORD)
           ? "week"
           : null;
   let unit: "year" | "month" | "week" | null = null;
   let past = false;
   let end = i;
-  if (has(token, CURRENT) && unitAt(i + 1)) {
+  if (hasWord(token, CURRENT) && unitAt(i + 1)) {
     unit = unitAt(i + 1);
     end = i + 2;
-  } else if (has(token, PAST) && unitAt(i + 1)) {
+  } else if (hasWord(token, PAST) && unitAt(i + 1)) {
     unit = unitAt(i + 1);
     past = true;
     end = i + 2;
-  } else if (unitAt(i) && (has(tokens[i + 1], PAST) || has(tokens[i + 1], CURRENT))) {
+  } else if (unitAt(i) && (hasWord(tokens[i + 1], PAST) || hasWord(tokens[i + 1], CURRENT))) {
     unit = unitAt(i);
-    past = has(tokens[i + 1], PAST);
+    past = hasWord(tokens[i + 1], PAST);
     end = i + 2;
   }
   if (!unit) return null;
@@ -259,7 +256,7 @@ export function parseTimeFilter(text: string, tokens: Token[], now: Date): TimeF
   const second = atoms[1];
   // "منذ عام 2023", "since the summer of"…: words between the lead and the date are skipped.
   let leadIndex = first.start - 1;
-  while (leadIndex > 0 && has(tokens[leadIndex], FILLERS)) leadIndex--;
+  while (leadIndex > 0 && hasWord(tokens[leadIndex], FILLERS)) leadIndex--;
   const lead = tokens[leadIndex];
   const textOf = (start: number, end: number): string =>
     text.slice(tokens[start]?.start ?? 0, tokens[end - 1]?.end ?? text.length);
@@ -268,9 +265,11 @@ export function parseTimeFilter(text: string, tokens: Token[], now: Date): TimeF
   const gap = second ? tokens.slice(first.end, second.start) : [];
   const joinedByAnd =
     second !== undefined &&
-    (gap.length === 0 ? /^و/.test(tokens[second.start]?.raw ?? "") : gap.length === 1 && has(gap[0], AND));
-  const joinedByTo = second !== undefined && gap.length === 1 && has(gap[0], TO);
-  if (second && ((has(lead, BETWEEN) && joinedByAnd) || (has(lead, FROM) && joinedByTo))) {
+    (gap.length === 0
+      ? /^و/.test(tokens[second.start]?.raw ?? "")
+      : gap.length === 1 && hasWord(gap[0], AND));
+  const joinedByTo = second !== undefined && gap.length === 1 && hasWord(gap[0], TO);
+  if (second && ((hasWord(lead, BETWEEN) && joinedByAnd) || (hasWord(lead, FROM) && joinedByTo))) {
     const year = second.yearless ? null : second.to.y;
     const a = settleYear(first, year, today);
     const b = settleYear(second, null, today);
@@ -283,27 +282,27 @@ export function parseTimeFilter(text: string, tokens: Token[], now: Date): TimeF
   }
   const atom = settleYear(first, null, today);
   const leadStart = lead ? leadIndex : first.start;
-  if (has(lead, SINCE))
+  if (hasWord(lead, SINCE))
     return {
       range: { from: iso(atom.from), to: null, text: textOf(leadStart, atom.end) },
       start: leadStart,
       end: atom.end,
     };
-  if (has(lead, AFTER)) {
+  if (hasWord(lead, AFTER)) {
     return {
       range: { from: iso(addDays(atom.to, 1)), to: null, text: textOf(leadStart, atom.end) },
       start: leadStart,
       end: atom.end,
     };
   }
-  if (has(lead, UNTIL)) {
+  if (hasWord(lead, UNTIL)) {
     return {
       range: { from: null, to: iso(atom.to), text: textOf(leadStart, atom.end) },
       start: leadStart,
       end: atom.end,
     };
   }
-  if (has(lead, BEFORE)) {
+  if (hasWord(lead, BEFORE)) {
     return {
       range: { from: null, to: iso(addDays(atom.from, -1)), text: textOf(leadStart, atom.end) },
       start: leadStart,

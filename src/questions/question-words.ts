@@ -44,7 +44,7 @@ const WHO_AFTER = set(["مع", "الى", "إلى", "لي", "عن", "اعرف", "
 const HOW = set(["how", "كم"]);
 const TIMES = set(["times", "often", "many", "مره", "مرات", "مرة"]);
 
-export function has(token: Token | undefined, words: Set<string>): boolean {
+export function hasWord(token: Token | undefined, words: Set<string>): boolean {
   return token !== undefined && cliticForms(token.norm).some((f) => words.has(f));
 }
 
@@ -56,16 +56,16 @@ function startsWithAny(token: Token | undefined, prefixes: string[]): boolean {
 export function readCue(tokens: readonly Token[], i: number): Cue | null {
   const token = tokens[i];
   if (!token) return null;
-  if (has(token, HOW) && tokens.slice(i + 1, i + 3).some((t) => has(t, TIMES))) return "count";
-  if (has(token, WHEN)) return "when";
-  if (has(token, WHERE)) return "where";
-  if (has(token, WHO)) return "who";
-  if (i === 0 && has(token, WHETHER)) return "whether";
+  if (hasWord(token, HOW) && tokens.slice(i + 1, i + 3).some((t) => hasWord(t, TIMES))) return "count";
+  if (hasWord(token, WHEN)) return "when";
+  if (hasWord(token, WHERE)) return "where";
+  if (hasWord(token, WHO)) return "who";
+  if (i === 0 && hasWord(token, WHETHER)) return "whether";
   if (token.norm === "من" || token.norm === "ومن") {
-    if (i === 0 || has(tokens[i - 1], WHO_AFTER)) return "who";
+    if (i === 0 || hasWord(tokens[i - 1], WHO_AFTER)) return "who";
     return null;
   }
-  if (has(token, WHAT)) return "what";
+  if (hasWord(token, WHAT)) return "what";
   return null;
 }
 
@@ -182,7 +182,7 @@ const OLDEST = set([
 const CHRONO_AR = stems(["بالترتيب", "تسلسل", "زمني"]);
 
 export function readOrder(tokens: readonly Token[]): "newest" | "oldest" {
-  return tokens.some((t) => has(t, OLDEST) || startsWithAny(t, CHRONO_AR)) ? "oldest" : "newest";
+  return tokens.some((t) => hasWord(t, OLDEST) || startsWithAny(t, CHRONO_AR)) ? "oldest" : "newest";
 }
 
 /** Words of a question that carry no search meaning, dropped before a full-text search. */

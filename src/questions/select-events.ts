@@ -80,14 +80,14 @@ export function selectEvents(
       parsed.intent === "visits"
         ? selectVisits(place, parsed, directory, find, visitors)
         : find({ placeId: place.id, types: parsed.types ?? undefined, ...range });
-    return { subjects, place, events: order(events, parsed.order), visitors, inferred };
+    return { subjects, place, events: sortByDate(events, parsed.order), visitors, inferred };
   }
 
   // "متى زار بوتين بيونغ يانغ؟": the subject's own trips to the place, as `visits` reads them.
   if (isTripQuestion(parsed, subjects) && place) {
     const ids = (subjects[0] as Subject).ids;
     const events = selectVisits(place, parsed, directory, find, visitors, ids);
-    return { subjects, place, events: order(events, parsed.order), visitors, inferred };
+    return { subjects, place, events: sortByDate(events, parsed.order), visitors, inferred };
   }
   const askedTypes = parsed.types;
   const onlyCalls = askedTypes?.includes("call") === true && !askedTypes.includes("meeting");
@@ -111,7 +111,7 @@ export function selectEvents(
       return false;
     return true;
   });
-  return { subjects, place, events: order(events, parsed.order), visitors, inferred };
+  return { subjects, place, events: sortByDate(events, parsed.order), visitors, inferred };
 }
 
 /** When, where or how often one person travelled (a visit word and no meeting word; not "who visited X"). */
@@ -138,7 +138,7 @@ function findForSubjects(subjects: Subject[], find: FindEvents, filter: EventFil
 
 function holdsTitle(subject: Subject, event: EventRecord, directory: QuestionDirectory): boolean {
   if (!subject.title) return true;
-  const [from, to] = periodOf(event.date);
+  const [from, to] = toPeriod(event.date);
   const holders = directory.holders(subject.title.role, subject.title.country, from, to).map((h) => h.id);
   return event.participants.some((p) => holders.includes(p.id));
 }
@@ -164,7 +164,7 @@ function isAt(
  */
 function inferPlace(event: EventRecord, find: FindEvents): { place: EntityRef; visitor: EntityRef } | null {
   if (event.place || event.type === "visit" || !event.date) return null;
-  const [start, end] = periodOf(event.date);
+  const [start, end] = toPeriod(event.date);
   if (!start || !end) return null;
   const from = new Date(Date.parse(start) - (TRIP_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   for (const visitor of event.participants) {
@@ -258,7 +258,7 @@ function isDuring(meetingDate: string | null, visitDate: string | null): boolean
 }
 
 /** The first and last day a date of any precision covers. */
-export function periodOf(date: string | null): [string | null, string | null] {
+export function toPeriod(date: string | null): [string | null, string | null] {
   if (!date) return [null, null];
   if (date.length === 4) return [`${date}-01-01`, `${date}-12-31`];
   if (date.length === 7) {
@@ -270,7 +270,7 @@ export function periodOf(date: string | null): [string | null, string | null] {
 }
 
 /** Newest first (undated last), or oldest first when the question asks for the first ones. */
-export function order(events: EventRecord[], direction: "newest" | "oldest"): EventRecord[] {
+export function sortByDate(events: EventRecord[], direction: "newest" | "oldest"): EventRecord[] {
   const sign = direction === "newest" ? -1 : 1;
   return [...events].sort((a, b) => {
     if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;

@@ -1,5 +1,5 @@
 import type { EntityRef, EventFilter, EventRecord, EventType } from "../../src/events/event-types.ts";
-import { periodOf } from "../../src/questions/select-events.ts";
+import { toPeriod } from "../../src/questions/select-events.ts";
 import { FIXTURE_GAZETTEER } from "./fixture-directory.ts";
 
 /** Hand-built events of the seed beat, and findEvents over them with the store's filter rules. */
@@ -69,7 +69,7 @@ export function findFixtureEvents(filter: EventFilter, events: EventRecord[] = E
       return false;
     if (filter.placeId && !(e.place && FIXTURE_GAZETTEER.isWithin(e.place.id, filter.placeId))) return false;
     if (filter.types && !filter.types.includes(e.type)) return false;
-    const [start, end] = periodOf(e.date);
+    const [start, end] = toPeriod(e.date);
     if (filter.from && (!end || end < filter.from)) return false;
     if (filter.to && (!start || start > filter.to)) return false;
     return true;
