@@ -269,8 +269,17 @@ function hasFutureMarker(tokens: Token[], i: number): boolean {
   return around.some((t) => isIn(FUTURE_MARKERS, t));
 }
 
-/** A negation within four words before the event word, with only bridge words between (لا يعتزم لقاء). */
+const DENIALS = new Set(["نفي", "نفت", "ينفي", "تنفي", "نفيا"]);
+const COPULAS = new Set(["يكون", "تكون", "يكونا", "يكونان"]);
+
+/**
+ * A negation within four words before the event word, with only bridge words between (لا يعتزم لقاء);
+ * or a denial whose complement holds the word: "نفى الكرملين أن يكون بوتين قد التقى كيم".
+ */
 function isNegated(tokens: Token[], i: number): boolean {
+  const window = tokens.slice(Math.max(0, i - 10), i);
+  const denial = window.findIndex((t) => forms(t).some((f) => DENIALS.has(f)));
+  if (denial >= 0 && window.slice(denial).some((t) => COPULAS.has(t.norm))) return true;
   for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
     if (isIn(NEGATIONS, tokens[j])) return true;
     if (!isIn(NEGATION_BRIDGE, tokens[j]) && !TRIGGERS.get(forms(tokens[j])[0] ?? "")?.light) return false;
@@ -330,7 +339,10 @@ function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: To
     const before = tokens[p.start - 1];
     const bound = before && ["مع", "بين"].includes(before.norm);
     if (bound || /^و?ب/.test(tokens[p.start]?.norm ?? "")) {
-      const near = triggers.filter((t) => t.index < p.start && p.start - t.index <= 4).at(-1);
+      // Only meetings and calls take their other side with مع/بين/ب (التقى خلال الزيارة بالزعيم).
+      const near = triggers
+        .filter((t) => t.index < p.start && p.start - t.index <= 4 && t.kind !== "visit")
+        .at(-1);
       if (near) {
         owner.push(near);
         return;
@@ -624,7 +636,15 @@ function buildVisits(
     const joined = p.companion || p.spouse || (p.coordinated && all[all.indexOf(p) - 1] === main);
     if (joined && p.ref && !travellers.some((t) => t.entity.id === p.ref?.entity.id)) travellers.push(p.ref);
   }
-  const hosts = trigger.planned ? all.filter((p) => p.host && p.ref).map((p) => p.ref as PersonRef) : [];
+  // A plan made at somebody's invitation includes the host: "تلبية لدعوة من نظيره الروسي".
+  const hosts = trigger.planned
+    ? all
+        .filter((p) => p.host)
+        .map(
+          (p) => p.ref ?? resolveCounterpart(p, main?.ref ?? null, place.place, s.titleDate, state.gazetteer),
+        )
+        .filter((h): h is PersonRef => h !== null)
+    : [];
   const destinationCountry = place.place.country ?? place.place.id;
   const events: ExtractedEvent[] = [];
   for (const traveller of travellers) {
@@ -702,7 +722,9 @@ function destinationOfSentence(s: SentenceState, meeting: Trigger, gazetteer: Ga
 
 /** Where a traveller went: the first place after the word, introduced by إلى/في/ب/ل or as its object. */
 function chooseDestination(trigger: Trigger, s: SentenceState, gazetteer: Gazetteer): ChosenPlace | null {
-  const direct = /زار|زور/.test(s.tokens[trigger.index]?.norm ?? "");
+  // زار كوريا الشمالية، يزور لافروف بيونغ يانغ، زيارة موسكو: the place is the word's object.
+  const word = s.tokens[trigger.index]?.norm ?? "";
+  const direct = /زار|زور/.test(word) ? 6 : /زيار/.test(word) ? 1 : 0;
   const nextVisit = s.tokens.findIndex(
     (t, k) =>
       k > trigger.index + 1 &&
@@ -715,7 +737,7 @@ function chooseDestination(trigger: Trigger, s: SentenceState, gazetteer: Gazett
       p.start > trigger.index &&
       p.start < limit &&
       !p.origin &&
-      (p.locative || (direct && p.start - trigger.index <= 6) || trigger.word.needs !== undefined),
+      (p.locative || p.start - trigger.index <= direct || trigger.word.needs !== undefined),
   );
   if (!found) return null;
   let place: Place | undefined = found.place;
