@@ -95,6 +95,10 @@ async function runDemo(): Promise<void> {
     output: process.stdout,
     terminal: Boolean(process.stdin.isTTY),
   });
+  // Ctrl-C ends the chat like Ctrl-D, so the emulator stops and the temporary database is removed.
+  lines.on("SIGINT", () => lines.close());
+  process.once("SIGINT", () => lines.close());
+  process.once("SIGTERM", () => lines.close());
   lines.setPrompt("\nyou › ");
   // Piped input is echoed after the prompt instead, so the transcript reads like the chat.
   const prompt = () => {
