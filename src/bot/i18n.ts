@@ -15,7 +15,6 @@ export function pickLanguage(languageCode: string | undefined, fallback: Lang): 
 }
 
 export interface Messages {
-  languageName: string;
   welcome(name: string): string;
   help(isAdmin: boolean): string;
   examples: string[];
@@ -23,7 +22,6 @@ export interface Messages {
   languageSet: string;
   askUsage: string;
   textOnly: string;
-  thinking: string;
   rateLimited(perMinute: number): string;
   unknownCommand(command: string): string;
   failed: string;
@@ -79,7 +77,6 @@ export interface SourceHealthText {
 }
 
 const ar: Messages = {
-  languageName: "العربية",
   welcome: (name) =>
     `أهلاً ${name}! أنا <b>راصد</b>، أتابع الأخبار العربية عن روسيا وكوريا الشمالية: من التقى بمن، ومتى، وأين.\n\n` +
     "اسألني سؤالاً بالعربية أو الإنجليزية، أو اشترك في شخص أو مكان أو كلمة لتصلك التنبيهات والملخص اليومي (/subscribe).\n\n" +
@@ -106,7 +103,6 @@ const ar: Messages = {
   languageSet: "سأحدّثك بالعربية من الآن.",
   askUsage: "اكتب سؤالك بعد الأمر، مثل: /ask من التقى كيم ومتى؟",
   textOnly: "أفهم الرسائل النصية فقط. اكتب سؤالك، مثل: من التقى كيم ومتى؟",
-  thinking: "لحظة…",
   rateLimited: (n) => `أسئلة كثيرة في دقيقة واحدة (الحد ${n}). انتظر قليلاً ثم أعد المحاولة.`,
   unknownCommand: (command) => `لا أعرف الأمر ${command}. أرسل /help لترى ما أستطيع فعله.`,
   failed: "عذراً، حدث خطأ من جهتي ولم أكمل طلبك. حاول مرة أخرى بعد قليل.",
@@ -185,7 +181,6 @@ const ar: Messages = {
 };
 
 const en: Messages = {
-  languageName: "English",
   welcome: (name) =>
     `Hello ${name}! I am <b>rasid</b>. I read Arabic news about Russia and North Korea and keep track of who met whom, when and where.\n\n` +
     "Ask me a question in English or Arabic, or subscribe to a person, place or keyword for alerts and a daily digest (/subscribe).\n\n" +
@@ -212,7 +207,6 @@ const en: Messages = {
   languageSet: "I will speak English from now on.",
   askUsage: "Put your question after the command, e.g. /ask Who met Kim and when?",
   textOnly: "I only read text messages. Type your question, e.g. Who met Kim and when?",
-  thinking: "One moment…",
   rateLimited: (n) =>
     `That is a lot of questions in one minute (the limit is ${n}). Wait a little and try again.`,
   unknownCommand: (command) => `I don't know ${command}. Send /help to see what I can do.`,
