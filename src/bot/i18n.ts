@@ -1,4 +1,5 @@
 import type { SubscriptionMode } from "../notifications/subscription-store.ts";
+import type { BotStats } from "./stats.ts";
 
 /**
  * Every sentence the bot says, in Arabic and English, in one place. Values that come from articles, sources
@@ -62,7 +63,7 @@ export interface Messages {
   fetchStarted: string;
   fetchReport(r: { sources: number; added: number; failed: number; errors: string[] }): string;
   sourceAutoPaused(name: string, failures: number, error: string): string;
-  stats(s: Record<string, number>): string;
+  stats(s: BotStats): string;
 }
 
 export interface SourceHealthText {
@@ -171,12 +172,12 @@ const ar: Messages = {
   stats: (s) =>
     [
       "<b>إحصاءات</b>",
-      `المقالات: ${s.articles ?? 0}`,
-      `الأحداث: ${s.events ?? 0}`,
-      `المصادر: ${s.sources ?? 0} (موقوفة: ${s.pausedSources ?? 0})`,
-      `المحادثات: ${s.chats ?? 0}`,
-      `الاشتراكات: ${s.subscriptions ?? 0}`,
-      `رسائل تنتظر الإرسال: ${s.pendingMessages ?? 0}`,
+      `المقالات: ${s.articles}`,
+      `الأحداث: ${s.events}`,
+      `المصادر: ${s.sources} (موقوفة: ${s.pausedSources})`,
+      `المحادثات: ${s.chats}`,
+      `الاشتراكات: ${s.subscriptions}`,
+      `رسائل تنتظر الإرسال: ${s.pendingMessages}`,
     ].join("\n"),
 };
 
@@ -277,12 +278,12 @@ const en: Messages = {
   stats: (s) =>
     [
       "<b>Statistics</b>",
-      `Articles: ${s.articles ?? 0}`,
-      `Events: ${s.events ?? 0}`,
-      `Sources: ${s.sources ?? 0} (paused: ${s.pausedSources ?? 0})`,
-      `Chats: ${s.chats ?? 0}`,
-      `Subscriptions: ${s.subscriptions ?? 0}`,
-      `Messages waiting to be sent: ${s.pendingMessages ?? 0}`,
+      `Articles: ${s.articles}`,
+      `Events: ${s.events}`,
+      `Sources: ${s.sources} (paused: ${s.pausedSources})`,
+      `Chats: ${s.chats}`,
+      `Subscriptions: ${s.subscriptions}`,
+      `Messages waiting to be sent: ${s.pendingMessages}`,
     ].join("\n"),
 };
 

@@ -116,6 +116,6 @@ export function registerAdminCommands(bot: Telegraf<BotContext>, deps: BotDeps):
   });
 
   bot.command("stats", adminOnly, async (ctx) => {
-    await ctx.replyWithHTML(ctx.t.stats({ ...readStats(deps.db) }));
+    await ctx.replyWithHTML(ctx.t.stats(readStats(deps.db)));
   });
 }
