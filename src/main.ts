@@ -68,7 +68,7 @@ export interface Server {
 }
 
 /** Runs `task` alone: a call while one is running waits for that run instead of starting another. */
-function singleFlight<T>(task: () => Promise<T>): { run: () => Promise<T>; settled: () => Promise<unknown> } {
+function createSingleFlight<T>(task: () => Promise<T>): { run: () => Promise<T>; settled: () => Promise<unknown> } {
   let running: Promise<T> | null = null;
   return {
     run: () => {
@@ -161,7 +161,7 @@ async function assembleServer(
 
   let sender: MessageSender | null = null;
   const limiter = createRateLimiter();
-  const delivery = singleFlight(async () => {
+  const delivery = createSingleFlight(async () => {
     if (!sender) throw new RasidError("not_started", "The bot is not connected to Telegram yet.");
     return deliverDue({ db, sender, now, log, limiter });
   });
@@ -196,7 +196,7 @@ async function assembleServer(
     }
   };
 
-  const polling = singleFlight(async (): Promise<FetchOutcome> => {
+  const polling = createSingleFlight(async (): Promise<FetchOutcome> => {
     fresh.length = 0;
     const reports = await pollAllSources(pollerDeps);
     const articles = fresh.splice(0);
