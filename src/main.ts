@@ -68,7 +68,10 @@ export interface Server {
 }
 
 /** Runs `task` alone: a call while one is running waits for that run instead of starting another. */
-function createSingleFlight<T>(task: () => Promise<T>): { run: () => Promise<T>; settled: () => Promise<unknown> } {
+function createSingleFlight<T>(task: () => Promise<T>): {
+  run: () => Promise<T>;
+  settled: () => Promise<unknown>;
+} {
   let running: Promise<T> | null = null;
   return {
     run: () => {
