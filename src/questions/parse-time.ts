@@ -1,4 +1,10 @@
-import { MONTH_PAIRS, MONTH_WORDS } from "../dates/lexicon.ts";
+import {
+  DURATION_WORDS,
+  type DurationUnit,
+  MONTH_PAIRS,
+  MONTH_WORDS,
+  NUMBER_WORDS,
+} from "../dates/lexicon.ts";
 import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
 import type { TimeRange } from "./question-types.ts";
 import { hasWord } from "./question-words.ts";
@@ -17,6 +23,8 @@ interface Span {
   end: number;
   /** A month named without a year: the year is taken from a later atom or from `now`. */
   yearless?: { month: number; day?: number };
+  /** A duration back from today ("الأشهر الستة الماضية"): its range is final, lead words do not move it. */
+  lastDays?: boolean;
 }
 
 interface Ymd {
@@ -165,8 +173,8 @@ function readAtom(tokens: Token[], i: number, now: Ymd): Span | null {
         return { from: d, to: d, start: i, end };
       }
       if (y === null) return { from: now, to: now, start: i, end, yearless: { month: month.month, day } };
+      return null;
     }
-    return null;
   }
 
   const month = readMonth(tokens, i);
@@ -179,6 +187,9 @@ function readAtom(tokens: Token[], i: number, now: Ymd): Span | null {
     if (y !== null) return monthSpan(y, month.month, i, end);
     return { ...monthSpan(now.y, month.month, i, end), yearless: { month: month.month } };
   }
+
+  const duration = readDuration(tokens, i, now);
+  if (duration) return duration;
 
   // Relative periods: "هذا العام", "العام الماضي", "this year", "last month", "الأسبوع الماضي", "اليوم".
   if (hasWord(token, TODAY)) return { from: now, to: now, start: i, end: i + 1 };
@@ -218,6 +229,57 @@ function readAtom(tokens: Token[], i: number, now: Ymd): Span | null {
   }
   // A week is read as the seven days up to today, whether "this" or "last" week was asked.
   return { from: addDays(now, past ? -7 : -6), to: now, start: i, end };
+}
+
+function lookup<V>(token: Token | undefined, table: Map<string, V>): V | undefined {
+  if (!token) return undefined;
+  for (const form of cliticForms(token.norm)) {
+    const value = table.get(form) ?? table.get(form.replace(/^ال/, ""));
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function readCount(token: Token | undefined): number | undefined {
+  if (token && /^\d{1,3}$/.test(token.norm)) return Number(token.norm);
+  return lookup(token, NUMBER_WORDS);
+}
+
+function goBack(now: Ymd, n: number, unit: DurationUnit): Ymd {
+  if (unit === "day") return addDays(now, -n);
+  if (unit === "week") return addDays(now, -7 * n);
+  const months = unit === "year" ? 12 * n : n;
+  const date = new Date(Date.UTC(now.y, now.m - 1 - months, 1));
+  return {
+    y: date.getUTCFullYear(),
+    m: date.getUTCMonth() + 1,
+    d: Math.min(now.d, daysIn(date.getUTCFullYear(), date.getUTCMonth() + 1)),
+  };
+}
+
+/**
+ * A stretch of time back from today: "6 أشهر", "three months", "الأشهر الستة الماضية", "شهرين" (a dual
+ * counts itself). A singular alone ("عام", "month") is not one: "عام 2019", "الشهر الماضي" mean other things.
+ */
+function readDuration(tokens: Token[], i: number, now: Ymd): Span | null {
+  const count = readCount(tokens[i]);
+  const unitAfter = lookup(tokens[i + 1], DURATION_WORDS);
+  if (count !== undefined && count > 0 && unitAfter && (unitAfter.implied === undefined || count === 1)) {
+    const end = hasWord(tokens[i + 2], PAST) || tokens[i + 2]?.norm === "ago" ? i + 3 : i + 2;
+    return { from: goBack(now, count, unitAfter.unit), to: now, start: i, end, lastDays: true };
+  }
+  const unit = lookup(tokens[i], DURATION_WORDS);
+  if (!unit) return null;
+  const countAfter = readCount(tokens[i + 1]);
+  if (unit.implied === undefined && countAfter !== undefined && countAfter > 1) {
+    const end = hasWord(tokens[i + 2], PAST) ? i + 3 : i + 2;
+    return { from: goBack(now, countAfter, unit.unit), to: now, start: i, end, lastDays: true };
+  }
+  if (unit.implied === 2) {
+    const end = hasWord(tokens[i + 1], PAST) ? i + 2 : i + 1;
+    return { from: goBack(now, 2, unit.unit), to: now, start: i, end, lastDays: true };
+  }
+  return null;
 }
 
 /** A month named without a year means its latest occurrence up to now, or the year of the range's end. */
@@ -280,7 +342,14 @@ export function parseTimeFilter(text: string, tokens: Token[], now: Date): TimeF
       end: second.end,
     };
   }
+  const plain = (span: Span): TimeFilter => ({
+    range: { from: iso(span.from), to: iso(span.to), text: textOf(span.start, span.end) },
+    start: span.start,
+    end: span.end,
+  });
   const atom = settleYear(first, null, today);
+  // "منذ 3 أشهر", "3 months ago", "قبل شهرين": a duration already reaches back from today.
+  if (atom.lastDays) return plain(atom);
   const leadStart = lead ? leadIndex : first.start;
   if (hasWord(lead, SINCE))
     return {
@@ -309,9 +378,5 @@ export function parseTimeFilter(text: string, tokens: Token[], now: Date): TimeF
       end: atom.end,
     };
   }
-  return {
-    range: { from: iso(atom.from), to: iso(atom.to), text: textOf(atom.start, atom.end) },
-    start: atom.start,
-    end: atom.end,
-  };
+  return plain(atom);
 }
