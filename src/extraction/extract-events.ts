@@ -191,7 +191,7 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
     if (
       trigger.present &&
       s.tokens.some((t) => isIn(FUTURE_HINTS, t)) &&
-      !hasOwnDate(trigger, triggers, pastDates)
+      !hasPastDate(trigger, triggers, pastDates, state)
     )
       trigger.planned = true;
     // Event words nobody is attached to (القمة المرتقبة, "the meeting") do not take dates from the others.
@@ -217,9 +217,21 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
   return events;
 }
 
-function hasOwnDate(trigger: Trigger, triggers: Trigger[], dates: PlacedDate[]): boolean {
-  return dates.some((d) =>
-    triggers.every((t) => Math.abs(t.index - d.token) >= Math.abs(trigger.index - d.token)),
+/**
+ * True when an expression closer to this event word than to any other dates it on or before the report:
+ * "تصل اليوم" is happening, whatever else the sentence puts later.
+ */
+function hasPastDate(
+  trigger: Trigger,
+  triggers: Trigger[],
+  dates: PlacedDate[],
+  state: ArticleState,
+): boolean {
+  const pubDay = state.published ? (readPublicationDay(state.published)?.format("YYYY-MM-DD") ?? "") : "";
+  return dates.some(
+    (d) =>
+      triggers.every((t) => Math.abs(t.index - d.token) >= Math.abs(trigger.index - d.token)) &&
+      (isBeforeReport(d.date, pubDay) || d.date === pubDay),
   );
 }
 

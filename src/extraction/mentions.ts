@@ -285,7 +285,12 @@ function readQualifiers(
     const demonym = span?.matches.find((m) => m.kind === "demonym");
     const place = span?.matches.find((m) => m.kind === "place" && m.entity.kind === "country");
     const first = tokens[j];
-    if (span && (demonym || place) && first && !/^(ل|لل|ول)/.test(first.norm)) {
+    // "زعيم لكوريا الشمالية" is indefinite: a ل before the country is a preposition, not a construct.
+    const preposition =
+      first && place?.kind === "place"
+        ? hasClitic(first, place.entity, /^و?ل/)
+        : /^و?لل/.test(first?.norm ?? "");
+    if (span && (demonym || place) && first && !preposition) {
       const found = (demonym ?? place)?.entity as Place;
       country ??= found.country ?? found.id;
       definite ||= Boolean(place) || first.norm.startsWith("ال");
@@ -436,6 +441,11 @@ function ownFirstWords(place: Place): Set<string> {
   return cached;
 }
 
+/** True when the token starts with a clitic (ب، ل) that is not the first letter of the place's own name. */
+function hasClitic(token: Token, place: Place, clitic: RegExp): boolean {
+  return clitic.test(token.norm) && !ownFirstWords(place).has(token.norm);
+}
+
 /**
  * True when the place at `start` is where something happens: after في/إلى/ب/ل, directly or through
  * head nouns (في مدينة وونسان، بجزيرة روسكي، في العاصمة الفيتنامية هانوي).
@@ -447,13 +457,7 @@ function isLocative(
   gazetteer: Gazetteer,
 ): boolean {
   const first = tokens[start];
-  if (
-    first &&
-    match?.kind === "place" &&
-    /^(و|ف)?(ب|ل)/.test(first.norm) &&
-    !ownFirstWords(match.entity).has(first.norm)
-  )
-    return true;
+  if (first && match?.kind === "place" && hasClitic(first, match.entity, /^(و|ف)?(ب|ل)/)) return true;
   let j = start - 1;
   for (let guard = 0; guard < 3 && j >= 0; guard++, j--) {
     const token = tokens[j] as Token;
