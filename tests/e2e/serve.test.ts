@@ -181,6 +181,10 @@ describe("rasid serve, end to end through the Bot API emulator", () => {
     const outcome = await server.pollSources();
     expect(outcome).toMatchObject({ sources: 1, added: 1, failed: 0 });
     expect(listSources(server.db)[0]).toMatchObject({ itemsTotal: 1, failures: 0 });
+    const [again] = await say(admin, `/addsource ${feed.url("/feed.xml")}`);
+    expect(again).toContain("The source was not added");
+    expect(again).toContain("already source #1");
+    expect(listSources(server.db)).toHaveLength(1);
   });
 
   it("pauses a source that keeps failing and tells the admin once", async () => {
