@@ -45,6 +45,8 @@ describe("subscriptions", () => {
     await bot.handleUpdate(makeCallbackUpdate(`unsub:${subscription?.id}`, USER));
     expect(listSubscriptions(db, USER.userId)).toEqual([]);
     expect(api.last().text).toContain("ألغيت الاشتراك");
+    const edit = api.calls.find((c) => c.method === "editMessageReplyMarkup");
+    expect(edit?.payload.reply_markup).toEqual({ inline_keyboard: [] });
   });
 
   it("asks which one when a name is ambiguous, and takes the mode from the command", async () => {

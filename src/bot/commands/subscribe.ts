@@ -60,6 +60,14 @@ function describeSubscription(t: Messages, s: Subscription): string {
   return `${truncateText(s.label, 40)} (${t.modeNames[s.mode]})`;
 }
 
+function buildRemoveKeyboard(t: Messages, subscriptions: Subscription[]) {
+  return Markup.inlineKeyboard(
+    subscriptions.map((s) => [
+      Markup.button.callback(t.removeButton(describeSubscription(t, s)), `unsub:${s.id}`),
+    ]),
+  );
+}
+
 /** /subscribe, /subscriptions and /unsubscribe, with buttons for the choices. */
 export function registerSubscriptionCommands(bot: Telegraf<BotContext>, deps: BotDeps): void {
   const pending = createPendingChoices<Pending>(deps.now);
@@ -93,14 +101,7 @@ export function registerSubscriptionCommands(bot: Telegraf<BotContext>, deps: Bo
       await ctx.replyWithHTML(ctx.t.noSubscriptions);
       return;
     }
-    await ctx.replyWithHTML(
-      ctx.t.subscriptionsTitle,
-      Markup.inlineKeyboard(
-        subscriptions.map((s) => [
-          Markup.button.callback(ctx.t.removeButton(describeSubscription(ctx.t, s)), `unsub:${s.id}`),
-        ]),
-      ),
-    );
+    await ctx.replyWithHTML(ctx.t.subscriptionsTitle, buildRemoveKeyboard(ctx.t, subscriptions));
   };
 
   bot.command("subscribe", async (ctx) => {
@@ -197,5 +198,10 @@ export function registerSubscriptionCommands(bot: Telegraf<BotContext>, deps: Bo
       return;
     }
     await ctx.replyWithHTML(ctx.t.unsubscribed(escapeHtml(subscription.label)));
+    // The list the button was on loses that button; an old list Telegram will not edit stays as it is.
+    const remaining = listSubscriptions(deps.db, chatId);
+    await ctx.editMessageReplyMarkup(buildRemoveKeyboard(ctx.t, remaining).reply_markup).catch((error) => {
+      deps.log.debug("could not update the subscription list", error);
+    });
   });
 }
