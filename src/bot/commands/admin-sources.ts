@@ -22,7 +22,7 @@ function describeSource(t: Messages, source: Source): string {
     name: escapeHtml(source.name),
     url: escapeHtml(source.url),
     status: source.status,
-    lastSuccess: source.lastSuccessAt ? source.lastSuccessAt.slice(0, 16).replace("T", " ") : "—",
+    lastSuccess: source.lastSuccessAt ? `${source.lastSuccessAt.slice(0, 16).replace("T", " ")} UTC` : "—",
     lastError: source.lastError ? escapeHtml(truncateText(source.lastError, 200)) : "",
     items: source.itemsTotal,
     failures: source.failures,
