@@ -45,6 +45,8 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   registerAdminCommands(bot, deps);
   // Last: it answers any text no command took.
   registerAskCommands(bot, deps);
+  // A button no handler knows (from an older version of the bot): stop the client's spinner, say so.
+  bot.on("callback_query", (ctx) => ctx.answerCbQuery(ctx.t.buttonExpired));
   return bot;
 }
 

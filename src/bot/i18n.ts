@@ -36,6 +36,7 @@ export interface Messages {
   modeNames: Record<SubscriptionMode, string>;
   subscribed(target: string, mode: SubscriptionMode, status: "added" | "exists" | "updated"): string;
   choiceExpired: string;
+  buttonExpired: string;
   noSubscriptions: string;
   subscriptionsTitle: string;
   removeButton(target: string): string;
@@ -134,6 +135,7 @@ const ar: Messages = {
   subscribed: (t, mode, status) =>
     `${status === "exists" ? "أنت مشترك أصلاً في" : status === "updated" ? "عدّلت اشتراكك في" : "تم: اشتركت في"} <b>${t}</b> (${ar.modeNames[mode]}). أرسل /subscriptions لإدارة اشتراكاتك.`,
   choiceExpired: "انتهت صلاحية هذا الاختيار. أرسل /subscribe من جديد.",
+  buttonExpired: "هذا الزر لم يعد يعمل. أرسل /help لترى ما يمكنني فعله.",
   noSubscriptions: "لا اشتراكات لديك بعد. جرّب: /subscribe لافروف",
   subscriptionsTitle: "<b>اشتراكاتك</b> (اضغط لإلغاء أيّ منها):",
   removeButton: (t) => `✖ ${t}`,
@@ -239,6 +241,7 @@ const en: Messages = {
   subscribed: (t, mode, status) =>
     `${status === "exists" ? "You already follow" : status === "updated" ? "Updated: you follow" : "Done: you follow"} <b>${t}</b> (${en.modeNames[mode]}). Send /subscriptions to manage them.`,
   choiceExpired: "That choice has expired. Send /subscribe again.",
+  buttonExpired: "This button no longer works. Send /help to see what I can do.",
   noSubscriptions: "You have no subscriptions yet. Try: /subscribe Lavrov",
   subscriptionsTitle: "<b>Your subscriptions</b> (tap one to remove it):",
   removeButton: (t) => `✖ ${t}`,

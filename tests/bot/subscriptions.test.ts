@@ -86,6 +86,14 @@ describe("subscriptions", () => {
     expect(listSubscriptions(db, USER.userId)).toEqual([]);
   });
 
+  it("answers a button it does not know, so the client stops waiting", async () => {
+    const { bot } = makeTestBot();
+    await bot.handleUpdate(makeCallbackUpdate("old:format:1", { languageCode: "en" }));
+    const answer = api.calls.find((c) => c.method === "answerCallbackQuery");
+    expect(answer?.payload.text).toBe("This button no longer works. Send /help to see what I can do.");
+    expect(api.sent()).toEqual([]);
+  });
+
   it("another chat cannot use a chat's buttons", async () => {
     const { bot, db } = makeTestBot();
     await bot.handleUpdate(makeTextUpdate("/subscribe سيرغي لافروف", USER));
