@@ -82,8 +82,11 @@ function toKnownDiscovered(entity: DiscoveredEntity): KnownEntity {
   };
 }
 
-/** Discovered people and places under one normalized name (entity_aliases), gazetteer entries left out. */
-export type DiscoveredLookup = (alias: string) => DiscoveredEntity[];
+/**
+ * Discovered people and places under one normalized name; `partial` when the name is only a person's
+ * last word (الفارسي for أحمد الفارسي), which yields to a full name of the same length.
+ */
+export type DiscoveredLookup = (alias: string) => { entity: DiscoveredEntity; partial: boolean }[];
 
 /** Longest name looked up among the discovered entities; a name of more words is rare in questions. */
 const MAX_DISCOVERED_WORDS = 4;
@@ -119,16 +122,14 @@ export function createQuestionDirectory(
     for (let length = Math.min(MAX_DISCOVERED_WORDS, tokens.length - i); length >= 1; length--) {
       const rest = tokens.slice(i + 1, i + length).map((t) => t.norm);
       for (const form of cliticForms(first.norm)) {
-        const found = new Map<string, KnownEntity>();
+        const found = new Map<string, { entity: KnownEntity; partial: boolean }>();
         for (const alias of spellingVariants([form, ...rest].join(" ")))
-          for (const entity of lookupDiscovered(alias))
-            if (!isGazetteer(entity.id)) found.set(entity.id, toKnownDiscovered(entity));
+          for (const { entity, partial } of lookupDiscovered(alias))
+            if (!isGazetteer(entity.id)) found.set(entity.id, { entity: toKnownDiscovered(entity), partial });
         if (found.size === 0) continue;
-        const hits: DirectoryHit[] = [...found.values()].map((entity) => {
+        const hits: DirectoryHit[] = [...found.values()].map(({ entity, partial }) => {
           discoveredById.set(entity.id, entity);
-          return entity.kind === "person"
-            ? { kind: "person", entity, partial: false }
-            : { kind: "place", entity };
+          return entity.kind === "person" ? { kind: "person", entity, partial } : { kind: "place", entity };
         });
         return { length, hits };
       }

@@ -7,6 +7,8 @@ import { normalizeArabic } from "../text/normalize.ts";
 import type { AnswerDeps } from "./answer-question.ts";
 import { createQuestionDirectory, type DiscoveredEntity } from "./question-directory.ts";
 
+const MIN_SURNAME = 4;
+
 /**
  * The answer's dependencies over one database: events by index (findEvents), full-text search, and the
  * discovered people and places. Those are few next to events and stored under their written names, so they
@@ -25,6 +27,7 @@ export function createAnswerDeps(db: Db, gazetteer: Gazetteer): AnswerDeps {
   );
   let indexed = -1;
   let byName = new Map<string, DiscoveredEntity[]>();
+  let bySurname = new Map<string, DiscoveredEntity[]>();
   const refresh = (): void => {
     const { n } = countDiscovered.get() as { n: number };
     if (n === indexed) return;
@@ -34,17 +37,25 @@ export function createAnswerDeps(db: Db, gazetteer: Gazetteer): AnswerDeps {
     for (const { alias, id } of listAliases.all() as { alias: string; id: string }[])
       entities.get(id)?.aliases.push(alias);
     byName = new Map();
+    bySurname = new Map();
+    const add = (map: Map<string, DiscoveredEntity[]>, key: string, entity: DiscoveredEntity): void => {
+      map.set(key, [...(map.get(key) ?? []), entity]);
+    };
     for (const entity of entities.values()) {
-      for (const name of new Set(
-        [entity.name_ar, entity.name_en ?? "", ...entity.aliases].map(normalizeArabic),
-      )) {
-        if (!name) continue;
-        byName.set(name, [...(byName.get(name) ?? []), entity]);
-      }
+      const names = new Set([entity.name_ar, entity.name_en ?? "", ...entity.aliases].map(normalizeArabic));
+      for (const name of names) if (name) add(byName, name, entity);
+      // The last word of a person's name, when long enough not to be a common word.
+      const last = normalizeArabic(entity.name_ar).split(" ").at(-1) ?? "";
+      if (entity.kind === "person" && names.size > 0 && last.length >= MIN_SURNAME && !names.has(last))
+        add(bySurname, last, entity);
     }
     indexed = n;
   };
-  const directory = createQuestionDirectory(gazetteer, (alias) => byName.get(alias) ?? []);
+  const directory = createQuestionDirectory(gazetteer, (alias) => {
+    const full = byName.get(alias);
+    if (full) return full.map((entity) => ({ entity, partial: false }));
+    return (bySurname.get(alias) ?? []).map((entity) => ({ entity, partial: true }));
+  });
   return {
     get directory() {
       refresh();

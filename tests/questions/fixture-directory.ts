@@ -140,8 +140,8 @@ export const FIXTURE_GAZETTEER = buildGazetteer(RAW_GAZETTEER);
 /** The directory over the fixture gazetteer and a list standing in for the `entities` table. */
 export function buildFixtureDirectory(discovered: DiscoveredEntity[] = []) {
   return createQuestionDirectory(FIXTURE_GAZETTEER, (alias) =>
-    discovered.filter((d) =>
-      [d.name_ar, d.name_en ?? "", ...d.aliases].some((n) => normalizeArabic(n) === alias),
-    ),
+    discovered
+      .filter((d) => [d.name_ar, d.name_en ?? "", ...d.aliases].some((n) => normalizeArabic(n) === alias))
+      .map((entity) => ({ entity, partial: false })),
   );
 }
