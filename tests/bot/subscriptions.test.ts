@@ -60,6 +60,16 @@ describe("subscriptions", () => {
     expect(listSubscriptions(db, USER.userId)).toMatchObject([{ target: "kim-jong-un", mode: "instant" }]);
   });
 
+  it.each([
+    { text: "/subscribe سيرغي لافروف يومياً", mode: "daily" },
+    { text: "/subscribe سيرغي لافروف فوراً", mode: "instant" },
+    { text: "/subscribe سيرغي لافروف Both", mode: "both" },
+  ])("reads the mode from $text, whatever the spelling", async ({ text, mode }) => {
+    const { bot, db } = makeTestBot();
+    await bot.handleUpdate(makeTextUpdate(text, USER));
+    expect(listSubscriptions(db, USER.userId)).toMatchObject([{ target: "sergei-lavrov", mode }]);
+  });
+
   it("follows words no gazetteer entry carries as a keyword", async () => {
     const { bot, db } = makeTestBot();
     await bot.handleUpdate(
@@ -135,6 +145,8 @@ describe("/settings", () => {
     { text: "/settings tz asia/tokyo", expected: "Your time zone is now Asia/Tokyo." },
     { text: "/settings tz Mars/Olympus", expected: "“Mars/Olympus” is not a time zone I know" },
     { text: "/settings lang ar", expected: "سأحدّثك بالعربية من الآن." },
+    { text: "/settings اللغة الانجليزية", expected: "I will speak English from now on." },
+    { text: "/settings الوقت ٠٧:١٥", expected: "Your daily digest will arrive at 07:15." },
     { text: "/settings colour blue", expected: "To change them" },
     { text: "/settings time", expected: "To change them" },
   ])("$text", async ({ text, expected }) => {

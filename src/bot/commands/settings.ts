@@ -5,12 +5,13 @@ import { escapeHtml } from "../../notifications/html.ts";
 import type { BotContext } from "../bot-context.ts";
 import type { BotDeps } from "../bot-deps.ts";
 import { getMessages, type Lang, type Messages } from "../i18n.ts";
+import { createWordTable } from "../word-table.ts";
 import { buildWelcomeKeyboard } from "./start.ts";
 
 const DIGEST_TIME_CHOICES = ["06:00", "08:00", "12:00", "18:00", "21:00"];
 
 /** `/settings time 07:30`, `/settings tz Europe/Moscow`, `/settings lang en` (and their Arabic names). */
-const SETTING_NAMES: Record<string, keyof Pick<ChatSettings, "digestTime" | "timezone" | "lang">> = {
+const findSettingName = createWordTable<keyof Pick<ChatSettings, "digestTime" | "timezone" | "lang">>({
   time: "digestTime",
   digest: "digestTime",
   وقت: "digestTime",
@@ -24,9 +25,9 @@ const SETTING_NAMES: Record<string, keyof Pick<ChatSettings, "digestTime" | "tim
   language: "lang",
   لغة: "lang",
   اللغة: "lang",
-};
+});
 
-const LANGUAGE_WORDS: Record<string, Lang> = {
+const findLanguage = createWordTable<Lang>({
   ar: "ar",
   arabic: "ar",
   عربي: "ar",
@@ -35,7 +36,7 @@ const LANGUAGE_WORDS: Record<string, Lang> = {
   english: "en",
   إنجليزي: "en",
   الإنجليزية: "en",
-};
+});
 
 function buildSettingsKeyboard() {
   return Markup.inlineKeyboard([
@@ -58,7 +59,7 @@ function describeRefusal(t: Messages, field: string, value: string): string {
 function applySetting(deps: BotDeps, chatId: number, field: string, value: string, t: Messages): string {
   let settings: ChatSettings;
   if (field === "lang") {
-    const lang = LANGUAGE_WORDS[value.toLowerCase()];
+    const lang = findLanguage(value);
     if (!lang) return t.settingsUsage;
     settings = { lang };
   } else settings = { [field]: value };
@@ -84,7 +85,7 @@ export function registerSettingsCommands(bot: Telegraf<BotContext>, deps: BotDep
       if (chat) await ctx.replyWithHTML(describeSettings(ctx.t, chat), buildSettingsKeyboard());
       return;
     }
-    const field = SETTING_NAMES[name.toLowerCase()];
+    const field = findSettingName(name);
     if (!field || !value) {
       await ctx.replyWithHTML(ctx.t.settingsUsage);
       return;

@@ -15,6 +15,7 @@ import type { BotContext } from "../bot-context.ts";
 import type { BotDeps } from "../bot-deps.ts";
 import type { Lang, Messages } from "../i18n.ts";
 import { createPendingChoices } from "../pending-choices.ts";
+import { createWordTable } from "../word-table.ts";
 
 /** A target the chat may follow, once a mode is chosen. */
 interface Target {
@@ -29,7 +30,7 @@ type Pending = { targets: Target[]; mode: SubscriptionMode | null };
 const MODES: SubscriptionMode[] = ["instant", "daily", "both"];
 
 /** `/subscribe لافروف daily`: a last word naming the mode spares the mode question. */
-const MODE_WORDS: Record<string, SubscriptionMode> = {
+const findMode = createWordTable<SubscriptionMode>({
   instant: "instant",
   daily: "daily",
   both: "both",
@@ -39,11 +40,11 @@ const MODE_WORDS: Record<string, SubscriptionMode> = {
   يوميا: "daily",
   كلاهما: "both",
   الاثنان: "both",
-};
+});
 
 function readModeWord(words: string[]): { words: string[]; mode: SubscriptionMode | null } {
-  const last = words[words.length - 1]?.toLowerCase();
-  const mode = last ? MODE_WORDS[last] : undefined;
+  const last = words[words.length - 1];
+  const mode = last ? findMode(last) : undefined;
   return mode && words.length > 1 ? { words: words.slice(0, -1), mode } : { words, mode: null };
 }
 
