@@ -144,7 +144,9 @@ export function createQuestionDirectory(
       if (!a) return b;
       if (!b || b.length < a.length) return a;
       if (b.length > a.length) return b;
-      return { length: a.length, hits: [...a.hits, ...b.hits] };
+      // At equal length the gazetteer's people come first: a discovered "كيم" must not outrank Kim Jong Un.
+      const yielding = b.hits.map((h) => (h.kind === "person" ? { ...h, partial: true } : h));
+      return { length: a.length, hits: [...a.hits, ...yielding] };
     },
     holders(role, country, from, to) {
       // A title without a nationality ("الزعيم كيم") may mean the holder of any country.

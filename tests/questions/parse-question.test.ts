@@ -75,6 +75,15 @@ describe("parseQuestion: names", () => {
     expect(top(question)).toEqual([id]);
   });
 
+  it("lets a gazetteer person outrank a discovered one written the same way", () => {
+    const withBareKim = buildFixtureDirectory([
+      { id: "x-kym", kind: "person", name_ar: "كيم", name_en: null, aliases: [], events: 9 },
+    ]);
+    const [kim] = parseQuestion("من التقى كيم؟", NOW, withBareKim).people;
+    expect(kim?.candidates[0]?.id).toBe("kim-jong-un");
+    expect(kim?.candidates.map((c) => c.id)).toContain("x-kym");
+  });
+
   it("keeps the other people a bare surname may mean, most prominent first", () => {
     const [kim] = parse("من التقى كيم؟").people;
     expect(kim?.candidates.map((c) => c.id)).toEqual(["kim-jong-un", "kim-yo-jong", "kim-jong-il"]);
