@@ -76,6 +76,8 @@ interface SentenceState {
   mentions: SentenceMentions;
   /** The day titles are resolved on. */
   titleDate: string;
+  /** The sentence's date expressions read as past. */
+  pastDates: PlacedDate[];
 }
 
 interface ArticleState {
@@ -128,7 +130,8 @@ function readMentions(text: string, published: string | null, gazetteer: Gazette
   const surnames: { mention: PersonMention; order: number; date: string }[] = [];
   for (const sentence of splitBodySentences(text)) {
     const tokens = tokenize(sentence.text);
-    const titleDate = published ? sentenceDay(sentence.text, tokens, published) : pubDay;
+    const pastDates = published ? placeDates(sentence.text, tokens, published, "past") : [];
+    const titleDate = published ? sentenceDay(pastDates, published) : pubDay;
     ctx.date = titleDate;
     const mentions = findMentions(tokens, sentence.text, ctx);
     for (const mention of mentions.persons) {
@@ -136,7 +139,7 @@ function readMentions(text: string, published: string | null, gazetteer: Gazette
       if (mention.ref) introduced.push({ ref: mention.ref, order, passing: mention.absent });
       else if (mention.via === "surname") surnames.push({ mention, order, date: titleDate });
     }
-    states.push({ sentence, tokens, mentions, titleDate });
+    states.push({ sentence, tokens, mentions, titleDate, pastDates });
   }
   for (const { mention, order, date } of surnames)
     mention.ref = resolveSurname(mention.candidates, order, date, introduced);
@@ -144,8 +147,8 @@ function readMentions(text: string, published: string | null, gazetteer: Gazette
 }
 
 /** The day a sentence speaks of, for reading titles: its most precise date, else the report's day. */
-function sentenceDay(text: string, tokens: Token[], published: string): string {
-  const best = pickMostPrecise(placeDates(text, tokens, published, "past"));
+function sentenceDay(dates: PlacedDate[], published: string): string {
+  const best = pickMostPrecise(dates);
   const day = readPublicationDay(published)?.format("YYYY-MM-DD") ?? "";
   if (!best || day.startsWith(best.date)) return day;
   if (best.precision === "day") return best.date;
@@ -182,8 +185,12 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
   const frames = findSpeechFrames(s);
   const persons = s.mentions.persons.filter((p) => p.ref !== null || p.counterpart !== null);
   const owner = assignPersons(persons, triggers, s.tokens);
-  const pastDates = state.published ? placeDates(s.sentence.text, s.tokens, state.published, "past") : [];
-  const futureDates = state.published ? placeDates(s.sentence.text, s.tokens, state.published, "future") : [];
+  const pastDates = s.pastDates;
+  let futureDates: PlacedDate[] | null = null;
+  const futureOf = (): PlacedDate[] => {
+    futureDates ??= state.published ? placeDates(s.sentence.text, s.tokens, state.published, "future") : [];
+    return futureDates;
+  };
   const events: ExtractedEvent[] = [];
   for (const trigger of triggers) {
     if (trigger.dropped) continue;
@@ -196,7 +203,7 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
       trigger.planned = true;
     // Event words nobody is attached to (القمة المرتقبة, "the meeting") do not take dates from the others.
     const anchors = triggers.filter((t) => t === trigger || owner.includes(t) || t.word.pronoun);
-    const date = chooseDate(trigger, anchors, trigger.planned ? futureDates : pastDates, frames, s, state);
+    const date = chooseDate(trigger, anchors, trigger.planned ? futureOf() : pastDates, frames, s, state);
     if (trigger.present && date && date.source === "explicit" && isAfterReport(date.date, state.published))
       trigger.planned = true;
     const mine = persons.filter((p, k) => owner[k] === trigger && !isSilencedSpeaker(p, trigger, frames));
