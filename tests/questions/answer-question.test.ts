@@ -47,6 +47,14 @@ describe("answerQuestion: which events answer", () => {
     ["متى زار بيلوسوف بيونغ يانغ؟", ["ev-belousov-visit"]],
     ["When did Putin visit North Korea?", ["ev-kim-putin"]],
     ["متى سافر شويغو؟", ["ev-shoigu-visit"]],
+    ["Who visited North Korea in 2024?", ["ev-belousov-visit", "ev-kim-putin"]],
+    ["How many times did Putin meet Kim?", ["ev-kim-putin"]],
+    ["What's new with Lavrov?", ["ev-kim-lavrov", "ev-lavrov-choe"]],
+    ["أين التقى كيم جونغ أون بلافروف؟", ["ev-kim-lavrov"]],
+    ["Who met Kim since June 2024?", ["ev-kim-lavrov", "ev-kim-belousov", "ev-kim-putin"]],
+    ["Who met Kim since June?", []],
+    ["من التقى كيم الشهر الماضي؟", []],
+    ["Who met Putin between 2024 and 2025?", ["ev-kim-putin", "ev-kimyo-putin"]],
     ["من زار كيم جونغ أون؟", ["ev-kim-lavrov", "ev-kim-belousov", "ev-kim-putin", "ev-kim-shoigu"]],
   ])("%s", (question, expected) => {
     expect(ids(question)).toEqual(expected);
