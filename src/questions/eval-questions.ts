@@ -58,6 +58,8 @@ export interface QuestionsReport {
   meanPrecision: number;
   /** Questions whose answer named a must_not person. */
   forbiddenHits: number;
+  /** Questions answered exactly: every expected entry, nothing else, no must_not person. */
+  exact: number;
 }
 
 export type AnswerFn = (question: GoldQuestion) => { intent: Intent; events: EventRecord[] };
@@ -140,6 +142,7 @@ export function scoreQuestions(
     meanRecall: mean((s) => s.recall),
     meanPrecision: mean((s) => s.precision),
     forbiddenHits: scores.filter((s) => s.forbidden.length > 0).length,
+    exact: scores.filter((s) => s.recall === 1 && s.precision === 1 && s.forbidden.length === 0).length,
   };
 }
 
@@ -150,7 +153,7 @@ export function formatQuestionsReport(report: QuestionsReport): string[] {
   const lines = [
     `questions: ${report.passed}/${report.total} passed (${percent(report.passRate)}), ` +
       `recall ${percent(report.meanRecall)}, precision ${percent(report.meanPrecision)}, ` +
-      `must-not hits ${report.forbiddenHits}`,
+      `must-not hits ${report.forbiddenHits}, exact ${report.exact}/${report.total}`,
   ];
   for (const s of report.scores) {
     if (s.passed) continue;

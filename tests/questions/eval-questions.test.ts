@@ -70,7 +70,9 @@ describe("scoreQuestions", () => {
     ]);
     expect(s).toMatchObject({ recall: 0.5, precision: 0.5, passed: false });
     const lines = formatQuestionsReport(scoreQuestions([gold], () => ({ intent: "who_met", events: [] })));
-    expect(lines[0]).toBe("questions: 0/1 passed (0.0%), recall 0.0%, precision 0.0%, must-not hits 0");
+    expect(lines[0]).toBe(
+      "questions: 0/1 passed (0.0%), recall 0.0%, precision 0.0%, must-not hits 0, exact 0/1",
+    );
     expect(lines.join("\n")).toContain("missing: Sergei Lavrov 2025-07-12|2025-07-13");
   });
 });
