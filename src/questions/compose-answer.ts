@@ -52,7 +52,8 @@ export function composeAnswer(input: ComposeInput): string {
     lines.push(...composeNothing(input));
     return lines.join("\n");
   }
-  lines.push(heading(parsed, selection));
+  const yes = parsed.yesNo ? inLang(lang, "نعم. ", "Yes. ") : "";
+  lines.push(yes + heading(parsed, selection));
   const shown = selection.events.slice(0, MAX_EVENTS_SHOWN);
   for (const event of shown) lines.push(...describeEvent(event, parsed, selection));
   const more = selection.events.length - shown.length;

@@ -45,6 +45,7 @@ export function parseQuestion(question: string, now: Date, directory: QuestionDi
     nationality,
     order: readOrder(free),
     truncated,
+    yesNo: cue === "whether",
   };
 }
 

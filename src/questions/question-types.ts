@@ -59,6 +59,8 @@ export interface ParsedQuestion {
   order: "newest" | "oldest";
   /** True when the question was longer than the parser reads and was cut. */
   truncated: boolean;
+  /** A yes/no question (هل التقى…؟, Did … meet …?): the answer starts with yes when events match. */
+  yesNo: boolean;
 }
 
 export interface AnswerArticle {

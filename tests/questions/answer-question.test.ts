@@ -145,6 +145,17 @@ describe("answerQuestion: the text", () => {
     );
   });
 
+  it.each([
+    ["هل التقى لافروف بكيم جونغ أون؟", "نعم. التقى سيرغي لافروف وكيم جونغ أون مرة واحدة:"],
+    ["Did Belousov visit Pyongyang?", "Yes. Visits by Andrei Belousov to Pyongyang: 1"],
+    [
+      "Did Trump meet Putin?",
+      "I find no meeting between Donald Trump and Vladimir Putin in the stored news.",
+    ],
+  ])("answers the yes/no question %s plainly", (question, line) => {
+    expect(ask(question).text.split("\n")).toContain(line);
+  });
+
   it("cites the articles of the events it lists", () => {
     const answer = ask("متى التقى لافروف بكيم جونغ أون؟");
     expect(answer.articles.map((a) => a.id)).toEqual(["s002", "s005"]);
