@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
-import type { Telegraf } from "telegraf";
+import { type Telegraf, TelegramError } from "telegraf";
 import type { StoredArticle } from "./articles/ingest.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import type { FetchOutcome, SourceActions } from "./bot/bot-deps.ts";
@@ -368,7 +368,29 @@ function launchBot(
   }
   log.info("long polling for updates");
   // The polling launch settles only when polling ends.
-  return { ready: Promise.resolve(), done: bot.launch() };
+  return {
+    ready: Promise.resolve(),
+    done: bot.launch().catch((error) => {
+      throw explainPollingFailure(error);
+    }),
+  };
+}
+
+/** Why polling stopped, in words an operator can act on, for the two refusals that end it. */
+export function explainPollingFailure(error: unknown): unknown {
+  if (!(error instanceof TelegramError)) return error;
+  if (error.code === 409) {
+    return new RasidError(
+      "polling_conflict",
+      "Telegram stopped sending updates: another process receives this bot's updates (a second rasid serve, " +
+        "or a webhook set elsewhere). Stop it, then start rasid serve again.",
+      { cause: error },
+    );
+  }
+  if (error.code === 401) {
+    return new ConfigError("Telegram no longer accepts BOT_TOKEN (revoked?): get a new one from @BotFather.");
+  }
+  return error;
 }
 
 /** Stops the server gracefully on Ctrl-C or a service manager's SIGTERM. */
