@@ -85,7 +85,7 @@ function buildTriggers(): Map<string, TriggerWord> {
   addVerbs(table, "visit", "دخل دخلت", "يدخل تدخل", { needs: setOf("الأراضي أراضي أرض الأرض") });
   addVerbs(table, "visit", "عبر عبرت", "يعبر تعبر", { needs: setOf("الحدود الحدود حدود") });
   addVerbs(table, "visit", "وطئت وطئ وطأت", "تطأ يطأ", { needs: setOf("قدماه قدمه قدماها قدمها") });
-  addVerbs(table, "call", "هاتف هاتفت", "يهاتف تهاتف");
+  addVerbs(table, "call", "هاتف هاتفت اتصل اتصلت", "يهاتف تهاتف يتصل تتصل");
   addNoun(table, "call", "مكالمة");
   for (const word of words("اتصالا اتصال الاتصال اتصالات")) {
     table.set(word, {
@@ -115,7 +115,7 @@ export const CALL_MARKERS = setOf(
 export const FUTURE_HINTS = setOf("لاحقا غدا المقبل المقبلة القادم القادمة");
 
 export const FUTURE_MARKERS = setOf(
-  "سوف المقرر المزمع مقرر يعتزم تعتزم يعتزمان اعتزامه اعتزامها ينوي تنوي ينويان نيته نيتها يخطط تخطط يعتزمون سيقوم ستقوم سيقومان سيتوجه ستتوجه المرتقب المرتقبة مرتقبة مرتقب المقبل المقبلة المقبلين المرتقبين يستعد تستعد رغبته رغبتها أمله أملها يأمل تأمل يتطلع تتطلع عزمه عزمها لبى يلبي",
+  "سوف المقرر المزمع مقرر يعتزم تعتزم يعتزمان اعتزامه اعتزامها ينوي تنوي ينويان نيته نيتها يخطط تخطط يعتزمون سيقوم ستقوم سيقومان سيتوجه ستتوجه المرتقب المرتقبة مرتقبة مرتقب المقبل المقبلة المقبلين المرتقبين يستعد تستعد رغبته رغبتها أمله أملها يأمل تأمل يتطلع تتطلع عزمه عزمها لبى يلبي استعداده استعدادها مستعد مستعدة المنتظر ينتظر يرتقب",
 );
 
 /** Hedges that turn a sentence into speculation unless it also gives a future date. */
@@ -152,7 +152,11 @@ export const PLACE_HEADS = setOf(
 );
 
 /** Prepositions that make a place the location or destination of an event. */
-export const LOCATIVES = setOf("في فى إلى الى إلي نحو داخل عند قرب لدى");
+export const LOCATIVES = setOf(
+  "في فى إلى الى إلي نحو داخل عند قرب لدى قبالة استضافت استضاف تستضيف يستضيف احتضنت احتضن تحتضن يحتضن",
+);
+/** A summit or talks named as the backdrop of a meeting, not as one: "على هامش قمة شنغهاي". */
+export const BACKDROP_WORDS = setOf("هامش");
 /** Nouns that may stand between a locative and the place name (في مدينة وونسان، إلى العاصمة الروسية). */
 export const PLACE_NOUNS = setOf(
   "مدينة العاصمة عاصمة جزيرة قاعدة مطار فندق قرية منطقة مقاطعة إقليم ولاية دار مقر حرم قصر محطة مرفأ ميناء بلدة شرق غرب شمال جنوب جنوبي شمالي شرقي غربي أقصى وسط قلب ضواحي الساحلية الحدودية",

@@ -14,6 +14,7 @@ import {
   shiftDate,
 } from "./event-dates.ts";
 import {
+  BACKDROP_WORDS,
   CALL_MARKERS,
   COMPLEMENTIZERS,
   EVENT_NOUNS,
@@ -268,6 +269,7 @@ function findTriggers(s: SentenceState): Trigger[] {
     }
     const previous = triggers.at(-1);
     if (previous && previous.index >= i - 1 && previous.word.kind === word.kind) continue;
+    if (isIn(BACKDROP_WORDS, tokens[i - 1]) || isIn(BACKDROP_WORDS, tokens[i - 2])) continue;
     const form = lightForms.get(i) ?? word.form;
     const nearCall = tokens.slice(Math.max(0, i - 2), i + 4).some((t) => isIn(CALL_MARKERS, t));
     const kind: TriggerKind = word.kind === "meeting" && nearCall ? "call" : word.kind;
@@ -512,15 +514,51 @@ function buildMeeting(
   if (refs.length < 2) return [];
   // A call has no single place: each side speaks from home.
   const where = trigger.kind === "call" ? null : place;
-  return [
+  return splitObjects(trigger, mine, refs).map((pair) =>
     makeEvent(
       trigger,
-      refs.map((r) => r.entity),
+      pair.map((r) => r.entity),
       date,
       where,
       s,
     ),
-  ];
+  );
+}
+
+/**
+ * "التقى بوتين الرئيسَ الصيني ورئيسَ الوزراء الهندي": one subject and a list of objects are separate
+ * meetings, one per object; "اجتمع بوتين وشي ومودي" (one list) is one meeting of all three.
+ */
+function splitObjects(trigger: Trigger, mine: PersonMention[], refs: PersonRef[]): PersonRef[][] {
+  if (refs.length < 3 || trigger.word.form === "noun") return [refs];
+  const chains: PersonMention[][] = [];
+  for (const p of mine.filter((m) => m.start > trigger.index && m.ref)) {
+    if (p.coordinated && chains.length > 0) chains.at(-1)?.push(p);
+    else chains.push([p]);
+  }
+  // VSO: the subject stands alone right after the verb; SVO: it was named before the verb.
+  const [first, second, ...rest] = chains;
+  const before = refs.filter(
+    (r) => !mine.some((p) => p.start > trigger.index && p.ref?.entity.id === r.entity.id),
+  );
+  let subject: PersonRef | undefined;
+  let objects: PersonMention[] = [];
+  if (
+    first &&
+    second &&
+    rest.length === 0 &&
+    first.length === 1 &&
+    second.length >= 2 &&
+    before.length === 0
+  ) {
+    subject = first[0]?.ref ?? undefined;
+    objects = second;
+  } else if (first && !second && first.length >= 2 && before.length === 1) {
+    subject = before[0];
+    objects = first;
+  }
+  if (!subject) return [refs];
+  return objects.map((p) => [subject, p.ref as PersonRef]);
 }
 
 /** معه، معها، له، جمعه: a pronoun close to the event word points at a participant named elsewhere. */
@@ -646,9 +684,10 @@ function buildVisits(
   let main = eligible
     .filter((p) => !p.companion && !p.spouse && close(p))
     .sort((a, b) => Math.abs(a.start - trigger.index) - Math.abs(b.start - trigger.index))[0];
-  if (!main && (!isNoun || trigger.word.pronoun)) {
-    main = all.find((p) => p.start < trigger.index && p.ref && !p.absent && !p.host && !p.companion);
-  }
+  const free = (p: PersonMention) => p.ref && !p.absent && !p.host && !p.companion;
+  if (!main && (!isNoun || trigger.word.pronoun)) main = all.find((p) => p.start < trigger.index && free(p));
+  // "خلال زيارته إلى بكين، التقى كيم …": the pronoun may point ahead.
+  if (!main && trigger.word.pronoun) main = all.find((p) => p.start > trigger.index && free(p));
   if (!main?.ref) return [];
   const travellers: PersonRef[] = [main.ref];
   for (const p of eligible) {
