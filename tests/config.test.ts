@@ -20,7 +20,11 @@ describe("loadConfig", () => {
   });
 
   it("parses lists, numbers and flags", () => {
-    const config = loadConfig({ ADMIN_IDS: "12, 34 56", POLL_INTERVAL_MINUTES: "5", ALLOW_PRIVATE_SOURCES: "true" });
+    const config = loadConfig({
+      ADMIN_IDS: "12, 34 56",
+      POLL_INTERVAL_MINUTES: "5",
+      ALLOW_PRIVATE_SOURCES: "true",
+    });
     expect(config.ADMIN_IDS).toEqual([12, 34, 56]);
     expect(config.POLL_INTERVAL_MINUTES).toBe(5);
     expect(config.ALLOW_PRIVATE_SOURCES).toBe(true);
