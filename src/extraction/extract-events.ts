@@ -487,6 +487,18 @@ function buildMeeting(
     if (p.ref) add(participantRef(p));
     else if (p.counterpart && !p.absent) unresolved.push(p);
   }
+  // "سبق أن أجرت معه مباحثات": nobody named, a pronoun for each side: the people of the event before.
+  const unnamed = refs.length === 0 && unresolved.length === 0;
+  if (unnamed && pronounFollows(s.tokens, trigger.index)) {
+    const last = state.last;
+    if (
+      last &&
+      last.paragraph === s.sentence.paragraph &&
+      last.event.participants.length >= 2 &&
+      last.event.type !== "visit"
+    )
+      return [makeEvent(trigger, last.event.participants, date, place, s)];
+  }
   const pointsBack =
     trigger.word.form !== "noun" ||
     trigger.word.pronoun ||
@@ -498,16 +510,6 @@ function buildMeeting(
   }
   for (const p of unresolved)
     add(resolveCounterpart(p, refs[0] ?? null, place?.place ?? null, s.titleDate, state.gazetteer));
-  if (refs.length === 0 && (trigger.word.pronoun || pronounFollows(s.tokens, trigger.index))) {
-    const last = state.last;
-    if (
-      last &&
-      last.paragraph === s.sentence.paragraph &&
-      last.event.participants.length >= 2 &&
-      last.event.type !== "visit"
-    )
-      return [makeEvent(trigger, last.event.participants, date, place, s)];
-  }
   if (refs.length === 0 && trigger.kind === "meeting") {
     for (const leader of summitLeaders(trigger, s, state.gazetteer, date)) add(leader);
   }
