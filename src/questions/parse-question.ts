@@ -102,9 +102,11 @@ function readMentions(
       let end = span.end;
       let country = directory.roleCountry(role.role);
       // English puts the nationality first: "Russian foreign minister".
-      const before =
-        spans[k - 1]?.end === span.start ? spans[k - 1]?.hits.find((h) => h.kind === "demonym") : undefined;
-      if (before?.kind === "demonym") country = before.country;
+      // English puts the country first: "Russian foreign minister", "Russia's foreign minister".
+      const prev = spans[k - 1];
+      const before = prev !== undefined && leadsTitle(tokens, prev, span) ? prev : undefined;
+      const beforeCountry = before ? countryOf(before) : null;
+      if (beforeCountry) country = beforeCountry;
       // Its country: a nationality after it, or a country named after it (زعيم كوريا الشمالية, leader of Russia).
       const next = spans[k + 1];
       const joined =
@@ -132,7 +134,7 @@ function readMentions(
       // The holders at the time asked about, or everyone who held the office when no time is asked.
       const candidates = holdersIn(directory, role.role, country, range);
       if (candidates.length === 0) continue;
-      const start = before ? (spans[k - 1] as Span).start : span.start;
+      const start = before && beforeCountry ? before.start : span.start;
       addMention(people, {
         text: textOf(start, end),
         start,
@@ -143,6 +145,10 @@ function readMentions(
       continue;
     }
     const place = span.hits.find((h) => h.kind === "place");
+    const next = spans[k + 1];
+    const titleFollows =
+      next !== undefined && leadsTitle(tokens, span, next) && next.hits.some((h) => h.kind === "role");
+    if (place && titleFollows && countryOf(span)) continue;
     if (place) {
       const candidates = span.hits.flatMap((h) => (h.kind === "place" ? [h.entity] : []));
       addMention(places, {
@@ -154,8 +160,6 @@ function readMentions(
       continue;
     }
     const demonym = span.hits.find((h) => h.kind === "demonym");
-    const titleFollows =
-      spans[k + 1]?.start === span.end && spans[k + 1]?.hits.some((h) => h.kind === "role");
     if (demonym?.kind === "demonym" && nationality === null && !titleFollows) nationality = demonym.country;
   }
   return { people, places, nationality };
@@ -205,4 +209,18 @@ function holdersIn(
   range: { from: string | null; to: string | null } | null,
 ): KnownEntity[] {
   return directory.holders(role, country, range?.from ?? null, range?.to ?? null);
+}
+
+/** Whether a span stands right before a title, or before it with an English possessive (Russia's). */
+function leadsTitle(tokens: Token[], lead: Span, title: Span): boolean {
+  return lead.end === title.start || (lead.end + 1 === title.start && tokens[lead.end]?.norm === "s");
+}
+
+/** The country a span names as a nationality or as a country. */
+function countryOf(span: Span): string | null {
+  for (const hit of span.hits) {
+    if (hit.kind === "demonym") return hit.country;
+    if (hit.kind === "place" && hit.entity.placeKind === "country") return hit.entity.id;
+  }
+  return null;
 }

@@ -12,13 +12,17 @@ const set = (list: string[]): Set<string> => new Set(list.map(normalizeArabic));
 const stems = (list: string[]): string[] => list.map(normalizeArabic);
 
 /** Interrogatives that open a question. Arabic من is "who" only where it can be one (see readCue). */
-const WHO = set(["who", "whom", "which", "بمن", "ممن", "لمن", "فمن", "أي", "أيّ", "ايه"]);
+// Dialect forms too: مين (who), إمتى (when), فين/وين (where), كام/قديش (how many), شو/إيش/إيه (what).
+const WHO = set(["who", "whom", "which", "بمن", "ممن", "لمن", "فمن", "أي", "مين", "ومين"]);
 /** Yes/no questions, read only as the question's first word. */
 const WHETHER = set(["هل", "أهل", "did", "has", "have", "had", "was", "were", "is", "does"]);
-const WHEN = set(["متى", "when"]);
-const WHERE = set(["أين", "اين", "where", "wherever"]);
+const WHEN = set(["متى", "إمتى", "امتى", "when"]);
+const WHERE = set(["أين", "اين", "فين", "وين", "where", "wherever"]);
 const WHAT = set([
   "ماذا",
+  "شو",
+  "إيش",
+  "إيه",
   "ما",
   "ماهي",
   "ماهو",
@@ -41,7 +45,7 @@ const WHAT = set([
 ]);
 /** Words after which Arabic من asks "who": مع من، إلى من، قل لي من. */
 const WHO_AFTER = set(["مع", "الى", "إلى", "لي", "عن", "اعرف", "أخبرني", "اخبرني"]);
-const HOW = set(["how", "كم"]);
+const HOW = set(["how", "كم", "كام", "قديش"]);
 const TIMES = set(["times", "often", "many", "مره", "مرات", "مرة"]);
 
 export function hasWord(token: Token | undefined, words: Set<string>): boolean {

@@ -53,6 +53,12 @@ describe("parseQuestion: intent, language and subjects", () => {
     ["Which Russian officials visited Pyongyang?", "en", "visits", [], ["pyongyang"]],
     ["من هم المسؤولون الذين التقاهم كيم في 2019؟", "ar", "who_met", ["kim-jong-un"], []],
     ["اذكر لقاءات بوتين في 2024", "ar", "events_of", ["vladimir-putin"], []],
+    ["مين التقى كيم؟", "ar", "who_met", ["kim-jong-un"], []],
+    ["امتى التقى بوتين بكيم؟", "ar", "when_met", ["vladimir-putin", "kim-jong-un"], []],
+    ["فين التقى بوتين وكيم؟", "ar", "where_met", ["vladimir-putin", "kim-jong-un"], []],
+    ["كام مرة التقى بوتين بكيم؟", "ar", "count", ["vladimir-putin", "kim-jong-un"], []],
+    ["شو أخبار لافروف؟", "ar", "events_of", ["sergei-lavrov"], []],
+    ["Putin's meetings in 2024", "en", "events_of", ["vladimir-putin"], []],
     ["ما هي العقوبات الجديدة؟", "ar", "search", [], []],
   ])("%s", (question, lang, intent, people, places) => {
     const parsed = parse(question);
@@ -103,6 +109,7 @@ describe("parseQuestion: names", () => {
     ["ماذا عن وزيرة الخارجية الكورية الشمالية؟", ["choe-son-hui"]],
     ["Who did the Russian defence minister meet in 2023?", ["sergei-shoigu"]],
     ["Who did the North Korean foreign minister meet?", ["choe-son-hui"]],
+    ["Who did Russia's defence minister meet in 2025?", ["andrei-belousov"]],
     ["من التقى زعيم كوريا الشمالية عام 2019؟", ["kim-jong-un"]],
     ["Who met the leader of North Korea in 2005?", ["kim-jong-il"]],
   ])("reads the title in %s as its holders %j", (question, ids) => {
