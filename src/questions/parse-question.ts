@@ -98,33 +98,22 @@ function readMentions(
     }
     titleHolders = null;
     if (role) {
-      // A title with its nationality (وزير الخارجية الروسي); a name right after it wins over the title.
+      // A title with its country: before it in English ("Russian foreign minister", "Russia's …"), after it
+      // in Arabic (وزير الخارجية الروسي، زعيم كوريا الشمالية) or with "of" (leader of Russia).
       let end = span.end;
-      let country = directory.roleCountry(role.role);
-      // English puts the nationality first: "Russian foreign minister".
-      // English puts the country first: "Russian foreign minister", "Russia's foreign minister".
       const prev = spans[k - 1];
       const before = prev !== undefined && leadsTitle(tokens, prev, span) ? prev : undefined;
       const beforeCountry = before ? countryOf(before) : null;
-      if (beforeCountry) country = beforeCountry;
-      // Its country: a nationality after it, or a country named after it (زعيم كوريا الشمالية, leader of Russia).
       const next = spans[k + 1];
       const joined =
         next !== undefined && (next.start === end || (next.start === end + 1 && tokens[end]?.norm === "of"));
-      const demonym = joined ? next.hits.find((h) => h.kind === "demonym") : undefined;
-      const nation = joined
-        ? next.hits.find((h) => h.kind === "place" && h.entity.placeKind === "country")
-        : undefined;
-      if (demonym?.kind === "demonym" || nation?.kind === "place") {
-        country =
-          demonym?.kind === "demonym"
-            ? demonym.country
-            : nation?.kind === "place"
-              ? nation.entity.id
-              : country;
-        end = (next as Span).end;
+      const afterCountry = joined ? countryOf(next) : null;
+      if (afterCountry && next) {
+        end = next.end;
         k++;
       }
+      const country = afterCountry ?? beforeCountry ?? directory.roleCountry(role.role);
+      // A name right after the title wins over it; the title only narrows who the name means.
       const after = spans[k + 1];
       if (after && after.start === end && after.hits.some((h) => h.kind === "person")) {
         titleHolders = new Set(holdersIn(directory, role.role, country, range).map((h) => h.id));
