@@ -66,7 +66,9 @@ export function readCue(tokens: readonly Token[], i: number): Cue | null {
   if (hasWord(token, WHO)) return "who";
   if (i === 0 && hasWord(token, WHETHER)) return "whether";
   if (token.norm === "من" || token.norm === "ومن") {
-    if (i === 0 || hasWord(tokens[i - 1], WHO_AFTER)) return "who";
+    // First Arabic word: a bot mention or a Latin name may come before it ("@rasid_bot من التقى كيم").
+    const firstArabic = tokens.slice(0, i).every((t) => !/[\u0600-\u06FF]/.test(t.norm));
+    if (firstArabic || hasWord(tokens[i - 1], WHO_AFTER)) return "who";
     return null;
   }
   if (hasWord(token, WHAT)) return "what";

@@ -54,6 +54,7 @@ describe("parseQuestion: intent, language and subjects", () => {
     ["من هم المسؤولون الذين التقاهم كيم في 2019؟", "ar", "who_met", ["kim-jong-un"], []],
     ["اذكر لقاءات بوتين في 2024", "ar", "events_of", ["vladimir-putin"], []],
     ["مين التقى كيم؟", "ar", "who_met", ["kim-jong-un"], []],
+    ["@rasid_bot من التقى كيم؟", "ar", "who_met", ["kim-jong-un"], []],
     ["امتى التقى بوتين بكيم؟", "ar", "when_met", ["vladimir-putin", "kim-jong-un"], []],
     ["فين التقى بوتين وكيم؟", "ar", "where_met", ["vladimir-putin", "kim-jong-un"], []],
     ["كام مرة التقى بوتين بكيم؟", "ar", "count", ["vladimir-putin", "kim-jong-un"], []],
