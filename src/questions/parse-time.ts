@@ -180,6 +180,13 @@ function readAtom(tokens: Token[], i: number, now: Ymd): Span | null {
   const month = readMonth(tokens, i);
   if (month) {
     let end = skipTwinMonth(tokens, i + month.length, month.month);
+    // June 19, 2024
+    const dayFirst = readDay(tokens[end]);
+    const dayYear = readYear(tokens[end + 1]);
+    if (dayFirst !== null && dayYear !== null && dayFirst <= daysIn(dayYear, month.month)) {
+      const d = { y: dayYear, m: month.month, d: dayFirst };
+      return { from: d, to: d, start: i, end: end + 2 };
+    }
     const y = readYear(tokens[end]);
     if (y !== null) end++;
     else if (month.ambiguous && !hasWord(tokens[i - 1], MONTH_LEADS) && !hasWord(tokens[i - 1], MONTH_WORD))
