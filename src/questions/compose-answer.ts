@@ -72,12 +72,12 @@ function inLang(lang: Lang, ar: string, en: string): string {
   return lang === "ar" ? ar : en;
 }
 
-export function pickName(entity: EntityRef | KnownEntity, lang: Lang): string {
+function pickName(entity: EntityRef | KnownEntity, lang: Lang): string {
   return lang === "en" ? (entity.name_en ?? entity.name_ar) : entity.name_ar;
 }
 
 /** Arabic counted nouns: 1 and 2 have their own forms, 3–10 take the plural, 11 and up the singular. */
-export function formatArabicCount(n: number, one: string, two: string, few: string, many: string): string {
+function formatArabicCount(n: number, one: string, two: string, few: string, many: string): string {
   if (n === 1) return one;
   if (n === 2) return two;
   if (n >= 3 && n <= 10) return `${n} ${few}`;
@@ -188,7 +188,7 @@ function heading(parsed: ParsedQuestion, selection: Selection): string {
 }
 
 /** The time filter in the answer's words and digits: "2023", "تشرين الأول/أكتوبر 2023", "since 1 June 2026". */
-export function describeRange(range: TimeRange, lang: Lang): string {
+function describeRange(range: TimeRange, lang: Lang): string {
   const { from, to } = range;
   const day = (d: string): string => formatDate(d, "day", lang);
   const wholeYears = from?.endsWith("-01-01") && to?.endsWith("-12-31");

@@ -93,7 +93,7 @@ function fits(event: EventRecord, entry: GoldQuestion["expect"][number], aliases
   );
 }
 
-export function scoreQuestion(
+function scoreQuestion(
   gold: GoldQuestion,
   answer: { intent: Intent; events: EventRecord[] },
   aliasesOf: AliasesOf = namesOf,

@@ -14,7 +14,7 @@ export type DirectoryHit =
   | { kind: "demonym"; country: string }
   | { kind: "role"; role: string; country: string | null };
 
-export interface DirectoryMatch {
+interface DirectoryMatch {
   length: number;
   hits: DirectoryHit[];
 }
@@ -44,7 +44,7 @@ export interface QuestionDirectory {
   closestPerson(word: string): KnownEntity | null;
 }
 
-export function toKnownPerson(person: Person): KnownEntity {
+function toKnownPerson(person: Person): KnownEntity {
   return {
     id: person.id,
     kind: "person",
@@ -56,7 +56,7 @@ export function toKnownPerson(person: Person): KnownEntity {
   };
 }
 
-export function toKnownPlace(place: Place): KnownEntity {
+function toKnownPlace(place: Place): KnownEntity {
   return {
     id: place.id,
     kind: "place",

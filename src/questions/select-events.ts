@@ -39,7 +39,7 @@ export interface Selection {
 
 export type FindEvents = (filter: EventFilter) => EventRecord[];
 
-export function toSubject(mention: EntityMention): Subject {
+function toSubject(mention: EntityMention): Subject {
   const [top, ...rest] = mention.candidates as [KnownEntity, ...KnownEntity[]];
   if (mention.viaTitle?.country) {
     return {
@@ -270,7 +270,7 @@ export function toPeriod(date: string | null): [string | null, string | null] {
 }
 
 /** Newest first (undated last), or oldest first when the question asks for the first ones. */
-export function sortByDate(events: EventRecord[], direction: "newest" | "oldest"): EventRecord[] {
+function sortByDate(events: EventRecord[], direction: "newest" | "oldest"): EventRecord[] {
   const sign = direction === "newest" ? -1 : 1;
   return [...events].sort((a, b) => {
     if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
