@@ -69,7 +69,12 @@ interface Trigger {
   planned: boolean;
   present: boolean;
   dropped: boolean;
+  /** "لإجراء محادثات", "للقاء": the purpose of the event before it, sharing its tense and date. */
+  purpose: boolean;
 }
+
+const RECEPTION = new Set(["استقبال", "استقباله", "استقبالها", "استقبالهما"]);
+const PURPOSE = /^ل(اجراء|عقد|لقاء|بحث|اجتماع|زياره)/;
 
 interface SentenceState {
   sentence: Sentence;
@@ -193,8 +198,11 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
     return futureDates;
   };
   const events: ExtractedEvent[] = [];
+  const dates = new Map<Trigger, ChosenDate | null>();
   for (const trigger of triggers) {
     if (trigger.dropped) continue;
+    const led = trigger.purpose ? triggers[triggers.indexOf(trigger) - 1] : undefined;
+    if (led) trigger.planned = led.planned;
     // A present tense in a sentence that speaks of later ("يُعلن موعدها لاحقاً") is a plan.
     if (
       trigger.present &&
@@ -204,9 +212,20 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
       trigger.planned = true;
     // Event words nobody is attached to (القمة المرتقبة, "the meeting") do not take dates from the others.
     const anchors = triggers.filter((t) => t === trigger || owner.includes(t) || t.word.pronoun);
-    const date = chooseDate(trigger, anchors, trigger.planned ? futureOf() : pastDates, frames, s, state);
-    if (trigger.present && date && date.source === "explicit" && isAfterReport(date.date, state.published))
-      trigger.planned = true;
+    let date =
+      led && dates.has(led)
+        ? (dates.get(led) ?? null)
+        : chooseDate(trigger, anchors, trigger.planned ? futureOf() : pastDates, frames, s, state);
+    // A present tense with a weekday is read forward ("يزور … يومي الاثنين والثلاثاء"): a plan when the
+    // days lie ahead of the report.
+    if (trigger.present && !trigger.planned && !led) {
+      const ahead = chooseDate(trigger, anchors, futureOf(), frames, s, state);
+      if (ahead?.source === "explicit" && isAfterReport(ahead.date, state.published)) {
+        trigger.planned = true;
+        date = ahead;
+      }
+    }
+    dates.set(trigger, date);
     const mine = persons.filter((p, k) => owner[k] === trigger && !isSilencedSpeaker(p, trigger, frames));
     const built =
       trigger.kind === "visit"
@@ -273,6 +292,7 @@ function findTriggers(s: SentenceState): Trigger[] {
     const form = lightForms.get(i) ?? word.form;
     const nearCall = tokens.slice(Math.max(0, i - 2), i + 4).some((t) => isIn(CALL_MARKERS, t));
     const kind: TriggerKind = word.kind === "meeting" && nearCall ? "call" : word.kind;
+    const purpose = PURPOSE.test(tokens[i]?.norm ?? "") || PURPOSE.test(tokens[i - 1]?.norm ?? "");
     triggers.push({
       index: i,
       word: { ...word, form },
@@ -280,6 +300,7 @@ function findTriggers(s: SentenceState): Trigger[] {
       planned: form === "verb-future" || hasFutureMarker(tokens, i),
       present: form === "verb-present",
       dropped: isNegated(tokens, i) || isSpeculative(tokens, i),
+      purpose: purpose && triggers.length > 0,
     });
   }
   return triggers;
@@ -413,7 +434,9 @@ function chooseDate(
   const afterSince = (d: PlacedDate) =>
     (tokens.slice(Math.max(0, d.token - 4), d.token).some((t) => t.norm === "منذ") &&
       !opensWhenClause(tokens, d)) ||
-    (tokens[d.token - 1]?.norm === "اخري" && tokens[d.token - 2]?.norm === "مره");
+    tokens
+      .slice(Math.max(0, d.token - 3), d.token)
+      .some((t, k, near) => t.norm === "مره" && near[k + 1]?.norm === "اخري");
   const pubDay = readPublicationDay(state.published)?.format("YYYY-MM-DD") ?? "";
   const usable = dates.filter(
     (d) =>
@@ -504,6 +527,14 @@ function buildMeeting(
     trigger.word.pronoun ||
     pronounFollows(s.tokens, trigger.index) ||
     mine.some((p) => p.counterpart);
+  // "وكان في استقبال الرئيس الروسي لدى وصوله … الرئيس الصيني": the host may stand anywhere in the sentence.
+  const reception = isIn(RECEPTION, s.tokens[trigger.index]) && s.tokens[trigger.index - 1]?.norm === "في";
+  if (reception && refs.length === 1) {
+    const other = all
+      .filter((p) => p.ref && !p.absent && p.ref.entity.id !== refs[0]?.entity.id)
+      .sort((a, b) => Math.abs(a.start - trigger.index) - Math.abs(b.start - trigger.index))[0];
+    add(other?.ref ?? null);
+  }
   if (refs.length + unresolved.length < 2 && pointsBack) {
     const antecedent = findAntecedent(trigger, all, refs, mine, s, state.gazetteer);
     add(antecedent);
@@ -683,13 +714,21 @@ function buildVisits(
     !isNoun ||
     trigger.word.pronoun ||
     (p.start > trigger.index ? p.start - trigger.index <= 6 : trigger.index - p.end < 3);
-  let main = eligible
-    .filter((p) => !p.companion && !p.spouse && close(p))
-    .sort((a, b) => Math.abs(a.start - trigger.index) - Math.abs(b.start - trigger.index))[0];
+  // The traveller named after the word (زيارة بيلوسي) before one named before it (انتقد بوتين زيارة …).
+  const distance = (p: PersonMention) =>
+    p.start > trigger.index ? p.start - trigger.index : (trigger.index - p.start) * 1.5;
   const free = (p: PersonMention) => p.ref && !p.absent && !p.host && !p.companion;
-  if (!main && (!isNoun || trigger.word.pronoun)) main = all.find((p) => p.start < trigger.index && free(p));
-  // "خلال زيارته إلى بكين، التقى كيم …": the pronoun may point ahead.
-  if (!main && trigger.word.pronoun) main = all.find((p) => p.start > trigger.index && free(p));
+  const gender = pronounGender(s.tokens[trigger.index]);
+  const fits = (p: PersonMention) => !gender || !p.ref?.person || p.ref.person.gender === gender;
+  // "لدى وصوله", "زيارته": the pronoun names the traveller, before the word or, failing that, after it.
+  let main =
+    isNoun && trigger.word.pronoun
+      ? (all.filter((p) => p.start < trigger.index && free(p) && fits(p)).at(-1) ??
+        all.find((p) => p.start > trigger.index && free(p) && fits(p)))
+      : eligible
+          .filter((p) => !p.companion && !p.spouse && close(p))
+          .sort((a, b) => distance(a) - distance(b))[0];
+  if (!main && !isNoun) main = all.find((p) => p.start < trigger.index && free(p));
   if (!main?.ref) return [];
   const travellers: PersonRef[] = [main.ref];
   for (const p of eligible) {

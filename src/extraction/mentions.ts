@@ -145,6 +145,18 @@ export function findMentions(tokens: Token[], text: string, ctx: MentionContext)
     const roleMatch = span?.matches.find((m) => m.kind === "role");
     if (span && roleMatch?.kind === "role") {
       const mention = readTitle(tokens, i, span.length, roleMatch.entity.id, spans, gap, ctx);
+      // "سيرغي شويغو، أمين مجلس الأمن الروسي": a title right after a name describes that person.
+      const previous = persons.at(-1);
+      const country = readQualifiers(tokens, i + span.length, spans).country;
+      const holds = previous?.ref?.person?.offices.some(
+        (o) => o.role === roleMatch.entity.id && (country === null || o.country === country),
+      );
+      const apposition = mention?.via === "title" && previous?.end === i && previous.via !== "title" && holds;
+      if (mention && apposition) {
+        cover(i, mention.end);
+        i = mention.end;
+        continue;
+      }
       if (mention) {
         addPerson(mention);
         i = mention.end;

@@ -114,6 +114,53 @@ describe("planned events", () => {
   });
 });
 
+describe("sentence shapes from other outlets", () => {
+  it.each([
+    // A subject and a list of objects: one meeting per object.
+    [
+      "والتقى بوتين في قازان، على هامش القمة، الرئيس الصيني ورئيس الوزراء الهندي.",
+      [
+        "meeting: narendra-modi+vladimir-putin @kazan 2024-06-19",
+        "meeting: vladimir-putin+xi-jinping @kazan 2024-06-19",
+      ],
+    ],
+    // The host of "كان في استقبال" may stand after the guest; the guest's arrival is a visit.
+    [
+      "وكان في استقبال الرئيس الروسي لدى وصوله إلى مطار بكين الرئيس الصيني شي جين بينغ.",
+      ["meeting: vladimir-putin+xi-jinping @beijing 2024-06-19", "visit: vladimir-putin @beijing 2024-06-19"],
+    ],
+    // The traveller named after the visit word, not the critic before it; an unknown speaker is discovered.
+    [
+      "وانتقد بوتين زيارة رئيسة مجلس النواب الأمريكي نانسي بيلوسي إلى تايوان في آب/أغسطس 2022.",
+      ["visit: x-nansy-bylwsy @TW 2022-08"],
+    ],
+    // A title after a name describes that person.
+    [
+      "والتقى كيم جونغ أون في بيونغ يانغ يوم 12 سبتمبر/أيلول 2023 وفداً روسياً برئاسة سيرغي شويغو أمين مجلس الأمن الروسي.",
+      ["meeting: kim-jong-un+sergei-shoigu @pyongyang 2023-09-12"],
+    ],
+    // A visit announced in the present tense for coming days, and the talks it is for.
+    [
+      "يزور وزير الخارجية الصيني وانغ يي موسكو يومي الاثنين والثلاثاء المقبلين لإجراء محادثات مع نظيره الروسي.",
+      ["planned: sergei-lavrov+wang-yi @moscow 2024-06-24", "planned: wang-yi @moscow 2024-06-24"],
+    ],
+    [
+      "وخلال زيارته إلى بكين، التقى كيم جونغ أون بالرئيس الصيني شي جين بينغ أمس.",
+      ["meeting: kim-jong-un+xi-jinping @beijing 2024-06-18", "visit: kim-jong-un @beijing 2024-06-18"],
+    ],
+    [
+      "اتصل بوتين بنظيره الصيني شي جين بينغ أمس لتهنئته بعيد ميلاده.",
+      ["call: vladimir-putin+xi-jinping @- 2024-06-18"],
+    ],
+    [
+      "أعرب الرئيس الروسي عن استعداده للقاء نظيره الأوكراني فولوديمير زيلينسكي.",
+      ["planned: vladimir-putin+volodymyr-zelensky @- 2024-06"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
+
 describe("what is not an event", () => {
   it.each([
     ["نفى الكرملين أن يكون بوتين قد التقى كيم جونغ أون سراً الشهر الماضي."],
