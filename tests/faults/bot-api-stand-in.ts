@@ -21,8 +21,11 @@ export interface BotApiStandIn {
   paths: string[];
   /** Queues an update for getUpdates; the id is assigned here. */
   pushUpdate(update: Record<string, unknown>): void;
-  /** Answers calls of a method with a script instead (undefined answers normally). */
-  script(method: string, answer: (() => Scripted | undefined) | undefined): void;
+  /** Answers calls of a method with a script instead (a script answering undefined lets a call through). */
+  script(
+    method: string,
+    answer: ((payload: Record<string, unknown>) => Scripted | undefined) | undefined,
+  ): void;
   /** Milliseconds sendMessage waits before answering: a Telegram that accepts slowly. */
   sendDelayMs: number;
   /** Called for each sendMessage once it is recorded. */
@@ -62,7 +65,7 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
  */
 export async function startBotApiStandIn(): Promise<BotApiStandIn> {
   const updates: Record<string, unknown>[] = [];
-  const scripts = new Map<string, () => Scripted | undefined>();
+  const scripts = new Map<string, (payload: Record<string, unknown>) => Scripted | undefined>();
   let nextUpdateId = 1;
   const pending = new Set<() => void>();
 
@@ -92,7 +95,7 @@ export async function startBotApiStandIn(): Promise<BotApiStandIn> {
     standIn.paths.push(`${req.method} ${req.url}`);
     const method = req.url?.split("/").at(-1)?.split("?")[0] ?? "";
     const payload = await readJson(req);
-    const scripted = scripts.get(method)?.();
+    const scripted = scripts.get(method)?.(payload);
     if (scripted) {
       if ("drop" in scripted) return void req.socket.destroy();
       if ("hang" in scripted) return;
