@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Statement } from "better-sqlite3";
 import type { StoredArticle } from "../articles/ingest.ts";
 import type { Db } from "../db/open.ts";
 import { normalizeArabic } from "../text/normalize.ts";
@@ -58,7 +59,8 @@ function storeEvent(db: Db, articleId: number, event: ExtractedEvent, stamp: str
   const target = findMergeTarget(db, event, key);
   const id = target ? target.id : insertEvent(db, event, key, stamp);
   if (target) updateEvent(db, target, event, stamp);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO event_articles (event_id, article_id, evidence, date, precision) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (event_id, article_id) DO NOTHING`,
   ).run(id, articleId, event.evidence, event.date, event.precision);
@@ -66,12 +68,21 @@ function storeEvent(db: Db, articleId: number, event: ExtractedEvent, stamp: str
 }
 
 function findMergeTarget(db: Db, event: ExtractedEvent, key: string): (EventRow & DatedPlace) | undefined {
-  const rows = db
-    .prepare(
-      `SELECT id, type, date, precision, date_source, place_id, evidence FROM events
-        WHERE type = ? AND participants_key = ? ORDER BY date_sort DESC`,
-    )
-    .all(event.type, key) as EventRow[];
+  // Only events whose dates come within the merge window of this one can be the same happening.
+  const [from, to] = event.date ? dateRange(event.date) : [null, null];
+  const rows = statement(
+    db,
+    `SELECT id, type, date, precision, date_source, place_id, evidence FROM events
+      WHERE type = ? AND participants_key = ?
+        AND (? IS NULL OR date_start IS NULL OR (date_start <= ? AND date_end >= ?))
+      ORDER BY date_sort DESC`,
+  ).all(
+    event.type,
+    key,
+    from,
+    shiftDay(to, MERGE_WINDOW_DAYS),
+    shiftDay(from, -MERGE_WINDOW_DAYS),
+  ) as EventRow[];
   const candidates = rows.map((row) => ({ ...row, ...datedPlaceOf(db, row) }));
   const compatible = candidates.filter(
     (c) => areDatesCompatible(c, event, false) && arePlacesCompatible(c, event),
@@ -80,9 +91,32 @@ function findMergeTarget(db: Db, event: ExtractedEvent, key: string): (EventRow 
   return compatible.sort((a, b) => dateDistance(a, event) - dateDistance(b, event))[0];
 }
 
+const MERGE_WINDOW_DAYS = 2;
+
+function shiftDay(day: string | null, days: number): string | null {
+  if (!day) return null;
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** Statements are prepared once per database: extraction stores thousands of events per import. */
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
 function datedPlaceOf(db: Db, row: EventRow): DatedPlace {
-  const path = db
-    .prepare("SELECT place_id FROM event_places WHERE event_id = ? ORDER BY depth")
+  const path = statement(db, "SELECT place_id FROM event_places WHERE event_id = ? ORDER BY depth")
     .pluck()
     .all(row.id) as string[];
   return {
@@ -101,7 +135,8 @@ function dateDistance(a: DatedPlace, b: DatedPlace): number {
 function insertEvent(db: Db, event: ExtractedEvent, key: string, stamp: string): string {
   const id = chooseEventId(db, event, key);
   const [start, end] = event.date ? dateRange(event.date) : [null, null];
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO events (id, type, participants_key, date, precision, date_source, date_start, date_end,
        date_sort, place_id, evidence, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -120,7 +155,8 @@ function insertEvent(db: Db, event: ExtractedEvent, key: string, stamp: string):
     stamp,
     stamp,
   );
-  const addParticipant = db.prepare(
+  const addParticipant = statement(
+    db,
     "INSERT INTO event_participants (event_id, entity_id, position) VALUES (?, ?, ?)",
   );
   for (const [i, p] of event.participants.entries()) addParticipant.run(id, p.id, i);
@@ -133,7 +169,7 @@ function insertEvent(db: Db, event: ExtractedEvent, key: string, stamp: string):
  * article reports it first. A second event of the same people in the same month takes its full date.
  */
 function chooseEventId(db: Db, event: ExtractedEvent, key: string): string {
-  const exists = db.prepare("SELECT 1 FROM events WHERE id = ?").pluck();
+  const exists = statement(db, "SELECT 1 FROM events WHERE id = ?").pluck();
   const seeds = [event.date?.slice(0, 7) ?? "undated", event.date ?? "undated"];
   for (let n = 0; ; n++) {
     const seed = `${event.type}|${key}|${seeds[Math.min(n, 1)]}${n > 1 ? `|${n}` : ""}`;
@@ -145,31 +181,36 @@ function chooseEventId(db: Db, event: ExtractedEvent, key: string): string {
 function updateEvent(db: Db, stored: EventRow & DatedPlace, event: ExtractedEvent, stamp: string): void {
   if (isBetterDate(stored, event) && event.date) {
     const [start, end] = dateRange(event.date);
-    db.prepare(
+    statement(
+      db,
       `UPDATE events SET date = ?, precision = ?, date_source = ?, date_start = ?, date_end = ?, date_sort = ?
         WHERE id = ?`,
     ).run(event.date, event.precision, event.dateSource, start, end, start, stored.id);
   }
   if (isBetterPlace(stored, event) && event.place) {
-    db.prepare("UPDATE events SET place_id = ? WHERE id = ?").run(event.place.id, stored.id);
-    db.prepare("DELETE FROM event_places WHERE event_id = ?").run(stored.id);
+    statement(db, "UPDATE events SET place_id = ? WHERE id = ?").run(event.place.id, stored.id);
+    statement(db, "DELETE FROM event_places WHERE event_id = ?").run(stored.id);
     writePlacePath(db, stored.id, event.placePath);
   }
-  db.prepare("UPDATE events SET updated_at = ? WHERE id = ?").run(stamp, stored.id);
+  statement(db, "UPDATE events SET updated_at = ? WHERE id = ?").run(stamp, stored.id);
 }
 
 function writePlacePath(db: Db, eventId: string, path: string[]): void {
-  const add = db.prepare("INSERT OR IGNORE INTO event_places (event_id, place_id, depth) VALUES (?, ?, ?)");
+  const add = statement(
+    db,
+    "INSERT OR IGNORE INTO event_places (event_id, place_id, depth) VALUES (?, ?, ?)",
+  );
   for (const [depth, placeId] of path.entries()) add.run(eventId, placeId, depth);
 }
 
 function upsertEntity(db: Db, entity: ExtractedEntity): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO entities (id, kind, name_en, name_ar, discovered) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   ).run(entity.id, entity.kind, entity.nameEn, entity.nameAr, entity.discovered ? 1 : 0);
   if (entity.discovered) {
-    db.prepare("INSERT OR IGNORE INTO entity_aliases (alias, entity_id) VALUES (?, ?)").run(
+    statement(db, "INSERT OR IGNORE INTO entity_aliases (alias, entity_id) VALUES (?, ?)").run(
       normalizeArabic(entity.nameAr),
       entity.id,
     );
@@ -191,11 +232,24 @@ export function dateRange(date: string): [string, string] {
 export function findEvents(db: Db, filter: EventFilter = {}): EventRecord[] {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  for (const entityId of new Set(filter.entityIds ?? [])) {
+  // The rarest key drives the query (CROSS JOIN keeps SQLite from reordering): one entity's or one
+  // place's events come from their index and are sorted, instead of walking every event by date.
+  const [driver, ...others] = [...new Set(filter.entityIds ?? [])];
+  let from = "events e";
+  if (driver) {
+    from = "event_participants d CROSS JOIN events e ON e.id = d.event_id";
+    where.push("d.entity_id = ?");
+    params.push(driver);
+  } else if (filter.placeId) {
+    from = "event_places d CROSS JOIN events e ON e.id = d.event_id";
+    where.push("d.place_id = ?");
+    params.push(filter.placeId);
+  }
+  for (const entityId of others) {
     where.push("e.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)");
     params.push(entityId);
   }
-  if (filter.placeId) {
+  if (filter.placeId && driver) {
     where.push("e.id IN (SELECT event_id FROM event_places WHERE place_id = ?)");
     params.push(filter.placeId);
   }
@@ -214,51 +268,49 @@ export function findEvents(db: Db, filter: EventFilter = {}): EventRecord[] {
   const limit = filter.limit !== undefined ? " LIMIT ?" : "";
   if (filter.limit !== undefined) params.push(filter.limit);
   // Built only from fixed fragments; every value is a bound parameter.
-  const sql = `SELECT e.id, e.type, e.date, e.precision, e.date_source, e.place_id, e.evidence FROM events e
+  const sql = `SELECT e.id, e.type, e.date, e.precision, e.date_source, e.place_id, e.evidence FROM ${from}
     ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
     ORDER BY e.date_sort DESC, e.id${limit}`;
-  const rows = db.prepare(sql).all(...params) as EventRow[];
+  const rows = statement(db, sql).all(...params) as EventRow[];
   return rows.map((row) => hydrateEvent(db, row));
 }
 
 export function getEvent(db: Db, id: string): EventRecord | null {
-  const row = db
-    .prepare("SELECT id, type, date, precision, date_source, place_id, evidence FROM events WHERE id = ?")
-    .get(id) as EventRow | undefined;
+  const row = statement(
+    db,
+    "SELECT id, type, date, precision, date_source, place_id, evidence FROM events WHERE id = ?",
+  ).get(id) as EventRow | undefined;
   return row ? hydrateEvent(db, row) : null;
 }
 
 /** The events an article reports (by its public key, e.g. "a03"), newest first. */
 export function eventsOfArticle(db: Db, articleKey: string): EventRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.type, e.date, e.precision, e.date_source, e.place_id, e.evidence
+  const rows = statement(
+    db,
+    `SELECT e.id, e.type, e.date, e.precision, e.date_source, e.place_id, e.evidence
          FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id
         WHERE a.key = ? ORDER BY e.date_sort DESC, e.id`,
-    )
-    .all(articleKey) as EventRow[];
+  ).all(articleKey) as EventRow[];
   return rows.map((row) => hydrateEvent(db, row));
 }
 
 function hydrateEvent(db: Db, row: EventRow): EventRecord {
-  const participants = db
-    .prepare(
-      `SELECT en.id, en.name_en, en.name_ar FROM event_participants p JOIN entities en ON en.id = p.entity_id
+  const participants = statement(
+    db,
+    `SELECT en.id, en.name_en, en.name_ar FROM event_participants p JOIN entities en ON en.id = p.entity_id
         WHERE p.event_id = ? ORDER BY p.position`,
-    )
-    .all(row.id) as EntityRef[];
+  ).all(row.id) as EntityRef[];
   const place = row.place_id
-    ? ((db.prepare("SELECT id, name_en, name_ar FROM entities WHERE id = ?").get(row.place_id) as
+    ? ((statement(db, "SELECT id, name_en, name_ar FROM entities WHERE id = ?").get(row.place_id) as
         | EntityRef
         | undefined) ?? null)
     : null;
-  const articles = db
-    .prepare(
-      `SELECT a.key AS id, a.url, a.published, a.title, a.source_name AS source
+  const articles = statement(
+    db,
+    `SELECT a.key AS id, a.url, a.published, a.title, a.source_name AS source
          FROM event_articles ea JOIN articles a ON a.id = ea.article_id
         WHERE ea.event_id = ? ORDER BY a.published_utc, a.id`,
-    )
-    .all(row.id) as EventArticleRef[];
+  ).all(row.id) as EventArticleRef[];
   return {
     id: row.id,
     type: row.type,
