@@ -35,3 +35,16 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }
+
+/**
+ * Cuts a secret (the bot token) out of an error's message and stack, keeping the error itself so its
+ * fields (a Bot API answer) still count. telegraf redacts the token only from its network errors; others,
+ * such as an HTML page where JSON was expected, name the request URL with the token in it.
+ */
+export function redactError(error: unknown, secret: string): unknown {
+  if (!(error instanceof Error) || !secret) return error;
+  const cut = (text: string) => text.split(secret).join("[redacted]");
+  error.message = cut(error.message);
+  if (error.stack) error.stack = cut(error.stack);
+  return error;
+}

@@ -11,7 +11,7 @@ import { throttleEmptyPolls } from "./bot/poll-throttle.ts";
 import type { Config } from "./config.ts";
 import { type Db, openDatabase } from "./db/open.ts";
 import { createEngine } from "./engine.ts";
-import { ConfigError, InputError, RasidError } from "./errors.ts";
+import { ConfigError, InputError, RasidError, redactError } from "./errors.ts";
 import { loadSharedGazetteer } from "./extraction/shared-gazetteer.ts";
 import { getChat } from "./notifications/chat-store.ts";
 import { enqueueDueDigests } from "./notifications/digest-schedule.ts";
@@ -264,7 +264,12 @@ async function assembleServer(
   const stopped = new Promise<void>((resolve) => {
     markStopped = resolve;
   });
-  const { ready, done } = launchBot(bot, config, log, stopped, options.webhookHost);
+  const launched = launchBot(bot, config, log, stopped, options.webhookHost);
+  const { ready } = launched;
+  // Why updates stopped reaches the operator's terminal, not only the redacting logger.
+  const done = launched.done.catch((error) => {
+    throw redactError(error, token);
+  });
   // A launch that fails is reported by `ready` (start-up) or through `done` (serve); never unhandled.
   done.catch(() => undefined);
   try {
