@@ -8,8 +8,8 @@ import type { DateSource, ExtractedEvent } from "./extracted-event.ts";
  * Two reports are one event when they have the same type and the same participants, and
  *  - their dates are compatible: equal; one a month or year containing the other; or two days at most
  *    apart (a two-day summit, a meeting dated by the report's day versus the day before it). Inside one
- *    article an undated mention in another sentence also joins a dated one: an article that dates a
- *    meeting once and then refers to "the meeting" again is speaking of the same one;
+ *    article an undated mention in another sentence also joins a dated one when it is the only one: an
+ *    article that dates a meeting once and then refers to "the meeting" again speaks of the same one;
  *  - their places are compatible: one is unknown, equal, or lies inside the other.
  */
 
@@ -89,9 +89,11 @@ export function mergeArticleEvents(events: ExtractedEvent[]): ExtractedEvent[] {
     (e.dateSource === "default" ? 0 : 10) + (e.precision ? PRECISION_RANK[e.precision] : 0);
   const ordered = [...events].sort((a, b) => rank(b) - rank(a));
   for (const event of ordered) {
-    // A report joins the event its own date fits before one it only fits for lack of a date.
+    // A report joins the event its own date fits; an undated one joins a dated event only when the
+    // article tells of no other event of those people (else it cannot say which one is meant).
+    const lenient = merged.filter((m) => canMerge(m, event, true));
     const target =
-      merged.find((m) => canMerge(m, event, false)) ?? merged.find((m) => canMerge(m, event, true));
+      merged.find((m) => canMerge(m, event, false)) ?? (lenient.length === 1 ? lenient[0] : undefined);
     if (!target) {
       merged.push({ ...event });
       continue;

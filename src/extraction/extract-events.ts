@@ -73,6 +73,12 @@ interface Trigger {
   purpose: boolean;
 }
 
+const TIME_RELATIONS = new Set(["بعد", "قبل", "منذ", "عقب", "اثر"]);
+
+/** An event word after بعد/قبل/منذ names another event the sentence measures time from. */
+function isReference(t: Trigger, tokens: Token[]): boolean {
+  return isIn(TIME_RELATIONS, tokens[t.index - 1]) || isIn(TIME_RELATIONS, tokens[t.index - 2]);
+}
 const RECEPTION = new Set(["استقبال", "استقباله", "استقبالها", "استقبالهما"]);
 const PURPOSE = /^ل(اجراء|عقد|لقاء|بحث|اجتماع|زياره)/;
 
@@ -91,6 +97,8 @@ interface ArticleState {
   published: string | null;
   /** The last event built, for "في اليوم نفسه" and pronoun-only follow-ups. */
   last: { event: ExtractedEvent; paragraph: number } | null;
+  /** Every event built so far, for "الرئيسان" and "الوزيران" that name a pair met before. */
+  history: ExtractedEvent[];
 }
 
 const forms = (token: Token | undefined): string[] => (token ? cliticForms(token.norm) : []);
@@ -113,7 +121,7 @@ const isIn = (set: Set<string>, token: Token | undefined): boolean => forms(toke
 export function extractEvents(article: ArticleText, gazetteer: Gazetteer): ExtractedEvent[] {
   const published = article.published && readPublicationDay(article.published) ? article.published : null;
   const states = readMentions(article.text, published, gazetteer);
-  const state: ArticleState = { gazetteer, published, last: null };
+  const state: ArticleState = { gazetteer, published, last: null, history: [] };
   const events: ExtractedEvent[] = [];
   for (const sentence of states)
     if (sentence.sentence.body) events.push(...buildSentenceEvents(sentence, state));
@@ -211,7 +219,10 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
     )
       trigger.planned = true;
     // Event words nobody is attached to (القمة المرتقبة, "the meeting") do not take dates from the others.
-    const anchors = triggers.filter((t) => t === trigger || owner.includes(t) || t.word.pronoun);
+    // Those after بعد/قبل/منذ are other events ("بعد قمة سنغافورة في يونيو") and keep their dates.
+    const anchors = triggers.filter(
+      (t) => t === trigger || owner.includes(t) || t.word.pronoun || isReference(t, s.tokens),
+    );
     let date =
       led && dates.has(led)
         ? (dates.get(led) ?? null)
@@ -239,6 +250,7 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
       if (event.type === "visit" && repeated) continue;
       events.push(event);
       state.last = { event, paragraph: s.sentence.paragraph };
+      state.history.push(event);
     }
   }
   return events;
@@ -453,7 +465,17 @@ function chooseDate(
   const own = pickMostPrecise(
     usable.filter((d) => nearestTrigger(d) === trigger).sort((a, b) => closeness(a) - closeness(b)),
   );
-  const main = pickMostPrecise(usable.filter((d) => Math.abs(d.token - trigger.index) <= MAX_DATE_DISTANCE));
+  // Without an expression of its own an event shares a close one with the events of its clause (زار …
+  // في تموز والتقى …), but not one that dates an earlier event it is compared to ("بعد قمة … في يونيو").
+  const main = pickMostPrecise(
+    usable.filter((d) => {
+      const holder = nearestTrigger(d);
+      return (
+        Math.abs(d.token - trigger.index) <= MAX_DATE_DISTANCE &&
+        (holder === trigger || !isReference(holder, tokens))
+      );
+    }),
+  );
   const offset = own ? null : readOffsetBefore(tokens, trigger.index, main?.date ?? pubDay);
   if (offset) return offset;
   const chosen = own ?? main;
@@ -543,6 +565,10 @@ function buildMeeting(
     add(resolveCounterpart(p, refs[0] ?? null, place?.place ?? null, s.titleDate, state.gazetteer));
   if (refs.length === 0 && trigger.kind === "meeting") {
     for (const leader of summitLeaders(trigger, s, state.gazetteer, date)) add(leader);
+  }
+  if (refs.length === 0) {
+    const pair = namedPair(trigger, s, state);
+    if (pair) return [makeEvent(trigger, pair, date, place, s)];
   }
   if (refs.length < 2) return [];
   // A call has no single place: each side speaks from home.
@@ -670,6 +696,43 @@ function resolveCounterpart(
   return null;
 }
 
+const LEADER_ROLES = new Set(["leader", "president", "head_of_government", "monarch"]);
+const PAIRS = new Map<string, (role: string) => boolean>([
+  ...["الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "زعيما", "زعيمي", "رئيسا", "رئيسي"].map(
+    (w) => [w, (role: string) => LEADER_ROLES.has(role)] as const,
+  ),
+  ...["الوزيران", "الوزيرين", "وزيرا", "وزيري"].map(
+    (w) => [w, (role: string) => role.endsWith("minister")] as const,
+  ),
+]);
+
+/**
+ * "وكان الرئيسان قد التقيا في طهران": a dual that names no one stands for the last pair of the article
+ * whose both members hold such an office (two leaders, two ministers).
+ */
+function namedPair(trigger: Trigger, s: SentenceState, state: ArticleState): ExtractedEntity[] | null {
+  // The dual belongs to the event word it stands closest to, as a person would (see assignPersons).
+  const at = s.tokens.findIndex((t) => PAIRS.has(t.norm.replace(/^و/, "")));
+  if (at < 0) return null;
+  const triggers = findTriggers(s);
+  const weight = (t: Trigger) => (t.index < at ? at - t.index : (t.index - at) * 2);
+  const nearest = triggers.reduce((best, t) => (weight(t) < weight(best) ? t : best));
+  if (nearest.index !== trigger.index || weight(nearest) > 4) return null;
+  const holds = PAIRS.get(s.tokens[at]?.norm.replace(/^و/, "") ?? "");
+  if (!holds) return null;
+  for (let k = state.history.length - 1; k >= 0; k--) {
+    const event = state.history[k] as ExtractedEvent;
+    if (event.participants.length !== 2) continue;
+    const day = event.date && event.date.length === 10 ? event.date : s.titleDate;
+    const fits = event.participants.every((p) => {
+      const person = state.gazetteer.personById(p.id);
+      return person && state.gazetteer.officesAt(person, day).some((o) => holds(o.role));
+    });
+    if (fits) return event.participants;
+  }
+  return null;
+}
+
 /** "قمة كوريا الشمالية وروسيا", "القمة الروسية الكورية": the leaders of the countries it names. */
 function summitLeaders(
   trigger: Trigger,
@@ -704,7 +767,10 @@ function buildVisits(
   s: SentenceState,
   state: ArticleState,
 ): ExtractedEvent[] {
-  const place = chooseDestination(trigger, s, state.gazetteer);
+  // "بعد زيارته في تموز/يوليو 2023": a visit word without a place repeats the destination named before.
+  const place =
+    chooseDestination(trigger, s, state.gazetteer) ??
+    (trigger.word.pronoun ? destinationBefore(trigger, s, state.gazetteer) : null);
   if (!place) return [];
   const eligible = mine.filter((p) => p.ref && !p.absent && !p.host);
   // A visit noun names its traveller close by (زيارة لافروف، زيارة يقوم بها بوتين، اختتم لافروف زيارة);
@@ -807,6 +873,15 @@ function placePath(place: Place, gazetteer: Gazetteer): string[] {
   }
   if (place.country && !path.includes(place.country)) path.push(place.country);
   return path;
+}
+
+function destinationBefore(visit: Trigger, s: SentenceState, gazetteer: Gazetteer): ChosenPlace | null {
+  const earlier = findTriggers(s).filter((t) => t.kind === "visit" && t.index < visit.index && !t.dropped);
+  for (const t of earlier.reverse()) {
+    const destination = chooseDestination(t, s, gazetteer);
+    if (destination) return destination;
+  }
+  return null;
 }
 
 /** "زار شويغو كوريا الشمالية … واجتمع مع كيم": a meeting without a place is held where the visit went. */
