@@ -78,12 +78,19 @@ function createRandom(seed: number): () => number {
   };
 }
 
-export function generateCorpus(gazetteer: Gazetteer, count: number, seed = 1): SyntheticArticle[] {
+/**
+ * `count` articles, made one at a time as they are read: at 100k articles the whole corpus held at once
+ * would take several hundred MB of strings, more than the import being measured needs.
+ */
+export function* generateArticles(
+  gazetteer: Gazetteer,
+  count: number,
+  seed = 1,
+): Generator<SyntheticArticle, void, undefined> {
   const random = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const officials = gazetteer.people.filter((p) => p.offices.length > 0);
   const cities = gazetteer.places.filter((p) => p.kind === "capital" || p.kind === "city");
-  const articles: SyntheticArticle[] = [];
   for (let n = 0; n < count; n++) {
     const day = new Date(
       Date.UTC(
@@ -115,16 +122,15 @@ export function generateCorpus(gazetteer: Gazetteer, count: number, seed = 1): S
       pick(FILLER),
     ];
     const title = `${a.nameAr} و${b.nameAr} يبحثان التعاون في ${place.nameAr}`;
-    articles.push({
+    yield {
       key: `bench-${seed}-${n}`,
       url: `https://bench.example/${seed}/${n}`,
       source: "bench",
       title,
       text: [title, ...body, fill(pick(TAILS)), fill(pick(TAILS))].join("\n\n"),
       published: `${day.toISOString().slice(0, 19)}+00:00`,
-    });
+    };
   }
-  return articles;
 }
 
 /** A full name, one of its spellings, a bare surname, or the name with a clitic (ولافروف، بكيم). */
