@@ -155,6 +155,11 @@ export const PLACE_HEADS = setOf(
 export const LOCATIVES = setOf(
   "في فى إلى الى إلي نحو داخل عند قرب لدى قبالة استضافت استضاف تستضيف يستضيف احتضنت احتضن تحتضن يحتضن",
 );
+/** Topics that take a place without being held there: "بحثا الوضع في سوريا". */
+export const TOPIC_NOUNS = setOf(
+  "الوضع الأوضاع الأزمة الحرب الصراع النزاع السلام الاستقرار الأمن التطورات القتال الأحداث العمليات التوتر التوترات",
+);
+
 /** A summit or talks named as the backdrop of a meeting, not as one: "على هامش قمة شنغهاي". */
 export const BACKDROP_WORDS = setOf("هامش");
 /** Nouns that may stand between a locative and the place name (في مدينة وونسان، إلى العاصمة الروسية). */

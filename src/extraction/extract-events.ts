@@ -2,7 +2,7 @@ import { readPublicationDay } from "../dates/calendar.ts";
 import type { EventType } from "../events/event-types.ts";
 import type { ExtractedEntity, ExtractedEvent } from "../events/extracted-event.ts";
 import { mergeArticleEvents } from "../events/merge-events.ts";
-import { cliticForms, type Token, tokenize } from "../text/normalize.ts";
+import { cliticForms, normalizeArabic, type Token, tokenize } from "../text/normalize.ts";
 import { type Sentence, splitBodySentences } from "./body-sentences.ts";
 import {
   type ChosenDate,
@@ -125,7 +125,17 @@ export function extractEvents(article: ArticleText, gazetteer: Gazetteer): Extra
   const events: ExtractedEvent[] = [];
   for (const sentence of states)
     if (sentence.sentence.body) events.push(...buildSentenceEvents(sentence, state));
-  return mergeArticleEvents(events);
+  return dropFulfilledPlans(mergeArticleEvents(events));
+}
+
+/**
+ * An undated plan of people the article reports meeting ("ومن المنتظر أن يبحث الزعيمان …" after "يلتقي
+ * أردوغان بوتين اليوم") is the agenda of that meeting, not another event.
+ */
+function dropFulfilledPlans(events: ExtractedEvent[]): ExtractedEvent[] {
+  const key = (e: ExtractedEvent) => e.participants.map((p) => p.id).join();
+  const met = new Set(events.filter((e) => e.type === "meeting").map(key));
+  return events.filter((e) => !(e.type === "planned" && e.dateSource === "default" && met.has(key(e))));
 }
 
 /** Pass over every line (headlines too, they introduce people), then bare surnames against the article. */
@@ -391,6 +401,15 @@ function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: To
       return;
     }
     const before = tokens[p.start - 1];
+    // "على هامش قمة ثلاثية مع الرئيس الإيراني": the backdrop's people are not the event's.
+    const withBackdrop = before?.norm === "مع" || /^ب/.test(tokens[p.start]?.norm ?? "");
+    if (
+      withBackdrop &&
+      tokens.slice(Math.max(0, p.start - 6), p.start).some((t) => isIn(BACKDROP_WORDS, t))
+    ) {
+      owner.push(null);
+      return;
+    }
     const bound = before && ["مع", "بين"].includes(before.norm);
     if (bound || /^و?ب/.test(tokens[p.start]?.norm ?? "")) {
       // Only meetings and calls take their other side with مع/بين/ب (التقى خلال الزيارة بالزعيم).
@@ -544,6 +563,10 @@ function buildMeeting(
     )
       return [makeEvent(trigger, last.event.participants, date, place, s)];
   }
+  if (unnamed) {
+    const pair = namedPair(trigger, s, state);
+    if (pair) return [makeEvent(trigger, pair, date, place, s)];
+  }
   const pointsBack =
     trigger.word.form !== "noun" ||
     trigger.word.pronoun ||
@@ -566,10 +589,7 @@ function buildMeeting(
   if (refs.length === 0 && trigger.kind === "meeting") {
     for (const leader of summitLeaders(trigger, s, state.gazetteer, date)) add(leader);
   }
-  if (refs.length === 0) {
-    const pair = namedPair(trigger, s, state);
-    if (pair) return [makeEvent(trigger, pair, date, place, s)];
-  }
+
   if (refs.length < 2) return [];
   // A call has no single place: each side speaks from home.
   const where = trigger.kind === "call" ? null : place;
@@ -699,10 +719,10 @@ function resolveCounterpart(
 const LEADER_ROLES = new Set(["leader", "president", "head_of_government", "monarch"]);
 const PAIRS = new Map<string, (role: string) => boolean>([
   ...["الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "زعيما", "زعيمي", "رئيسا", "رئيسي"].map(
-    (w) => [w, (role: string) => LEADER_ROLES.has(role)] as const,
+    (w) => [normalizeArabic(w), (role: string) => LEADER_ROLES.has(role)] as const,
   ),
   ...["الوزيران", "الوزيرين", "وزيرا", "وزيري"].map(
-    (w) => [w, (role: string) => role.endsWith("minister")] as const,
+    (w) => [normalizeArabic(w), (role: string) => role.endsWith("minister")] as const,
   ),
 ]);
 

@@ -17,6 +17,7 @@ import {
   TERRITORY_NOUNS,
   TITLE_FILLERS,
   TITLE_WORDS,
+  TOPIC_NOUNS,
 } from "./event-lexicon.ts";
 import type { Gazetteer, GazetteerMatch, Person, Place } from "./gazetteer.ts";
 
@@ -473,7 +474,7 @@ function isLocative(
   let j = start - 1;
   for (let guard = 0; guard < 3 && j >= 0; guard++, j--) {
     const token = tokens[j] as Token;
-    if (isIn(LOCATIVES, token)) return true;
+    if (isIn(LOCATIVES, token)) return !isIn(TOPIC_NOUNS, tokens[j - 1]);
     const nounForms = forms(token);
     if (nounForms.some((f) => PLACE_NOUNS.has(f) || PLACE_NOUNS.has(`ال${f}`))) {
       if (/^(و|ف)?(ب|ل)/.test(token.norm) && !PLACE_NOUNS.has(token.norm)) return true;
@@ -487,7 +488,7 @@ function isLocative(
 
 function isOrigin(tokens: Token[], start: number): boolean {
   const before = tokens[start - 1];
-  return Boolean(before && ["من", "منها", "قادما", "قادمة"].includes(before.norm));
+  return Boolean(before && ["من", "منها", "قادما", "قادمه"].includes(before.norm));
 }
 
 /** "العاصمة الروسية" → Moscow: the capital of the country a demonym names, after a capital noun. */

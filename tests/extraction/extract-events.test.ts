@@ -152,6 +152,15 @@ describe("sentence shapes from other outlets", () => {
       "اتصل بوتين بنظيره الصيني شي جين بينغ أمس لتهنئته بعيد ميلاده.",
       ["call: vladimir-putin+xi-jinping @- 2024-06-18"],
     ],
+    // "الرئيسان" names the last pair of presidents; the backdrop summit's guest is no participant; a topic
+    // ("الوضع في سوريا") is no place; the agenda of today's meeting is no second event.
+    [
+      "يلتقي الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين اليوم الأربعاء.\nوكان الرئيسان قد التقيا في طهران في 19 تموز/يوليو 2022 على هامش قمة ثلاثية مع الرئيس الإيراني إبراهيم رئيسي.\nومن المنتظر أن يبحث الزعيمان الوضع في سوريا.",
+      [
+        "meeting: recep-tayyip-erdogan+vladimir-putin @- 2024-06-19",
+        "meeting: recep-tayyip-erdogan+vladimir-putin @tehran 2022-07-19",
+      ],
+    ],
     [
       "أعرب الرئيس الروسي عن استعداده للقاء نظيره الأوكراني فولوديمير زيلينسكي.",
       ["planned: vladimir-putin+volodymyr-zelensky @- 2024-06"],
