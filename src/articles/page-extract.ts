@@ -26,7 +26,7 @@ const DATE_META = [
  * JSON-LD.
  */
 export function extractArticleFromHtml(html: string, url?: string): ExtractedPage {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(wrapFragment(html));
   const published = findPublishedDate(document);
   const fallbackTitle = document.querySelector("title")?.textContent?.trim() ?? "";
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
@@ -39,6 +39,18 @@ export function extractArticleFromHtml(html: string, url?: string): ExtractedPag
     text,
     published: published ?? article?.publishedTime ?? null,
   };
+}
+
+/**
+ * A whole document for linkedom, which makes the first element of a fragment (a saved <p>…</p>, a page cut
+ * without its <html>) the document element and leaves the body empty, so Readability would find nothing.
+ */
+function wrapFragment(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html;
+  const inner = html.replace(/^\s*<!doctype[^>]*>/i, "");
+  return /<(head|body)[\s>]/i.test(inner)
+    ? `<!doctype html><html>${inner}</html>`
+    : `<!doctype html><html><body>${inner}</body></html>`;
 }
 
 function findPublishedDate(document: ReturnType<typeof parseHTML>["document"]): string | null {
