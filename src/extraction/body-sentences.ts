@@ -44,7 +44,7 @@ export function splitBodySentences(text: string): Sentence[] {
   return sentences;
 }
 
-// A full stop ends a sentence unless it stands between digits (12.5) or repeats (..).
+// A full stop ends a sentence unless it stands between digits (12.5); a run of stops (..) ends it once.
 function splitLine(line: string): string[] {
   const parts: string[] = [];
   let start = 0;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { splitBodySentences } from "../../src/extraction/body-sentences.ts";
+
+const body = (text: string) =>
+  splitBodySentences(text)
+    .filter((s) => s.body)
+    .map((s) => s.text);
+
+describe("body sentences", () => {
+  it("splits a paragraph at full stops and question marks, but not inside numbers", () => {
+    expect(body("وصل لافروف إلى بيونغ يانغ. وشحنت 12.5 مليون قذيفة؟ حسب التقارير.")).toEqual([
+      "وصل لافروف إلى بيونغ يانغ.",
+      "وشحنت 12.5 مليون قذيفة؟",
+      "حسب التقارير.",
+    ]);
+  });
+
+  it.each([
+    ["a headline without a full stop", "بوتين يستقبل كيم جونغ أون في الكرملين"],
+    ["a dateline", "موسكو – «روسيا والعالم»"],
+    ["an embedded post", "«التقيت اليوم الرئيس الصيني، لقاء رائع!»"],
+    ["a list item", "- لافروف يلتقي وانغ يي في بكين"],
+  ])("keeps %s out of the body", (_, line) => {
+    expect(body(line)).toEqual([]);
+    expect(splitBodySentences(line)).toHaveLength(1);
+  });
+
+  it("leaves a related-stories block out until prose returns", () => {
+    const text = [
+      "مواد ذات صلة:",
+      "بوتين يستقبل وزيرة خارجية كوريا الشمالية في الكرملين.",
+      "وفي سياق آخر، قال المتحدث باسم الكرملين إن الرئيس سيلقي كلمة أمام البرلمان الأسبوع المقبل بمناسبة العيد الوطني.",
+    ].join("\n");
+    expect(body(text)).toEqual([
+      "وفي سياق آخر، قال المتحدث باسم الكرملين إن الرئيس سيلقي كلمة أمام البرلمان الأسبوع المقبل بمناسبة العيد الوطني.",
+    ]);
+  });
+});
