@@ -19,6 +19,8 @@ export interface TriggerWord {
   light?: boolean;
   /** Needs one of these words within the next three tokens (عبر → الحدود، دخل → الأراضي). */
   needs?: Set<string>;
+  /** Counts only when a person written with ب follows closely (رحب بوزير الدفاع). */
+  welcomesPerson?: boolean;
 }
 
 const words = (list: string): string[] => list.trim().split(/\s+/).map(normalizeArabic);
@@ -73,7 +75,8 @@ function buildTriggers(): Map<string, TriggerWord> {
     light: true,
   });
   addVerbs(table, "visit", "قام قامت", "يقوم تقوم يقومان", { light: true });
-  addVerbs(table, "meeting", "رحب رحبت", "يرحب ترحب");
+  // رحب is a meeting only when whom it welcomed is a person: "رحب كيم بوزير الدفاع", not "رحب بالتصريحات".
+  addVerbs(table, "meeting", "رحب رحبت", "يرحب ترحب", { welcomesPerson: true });
   addNoun(table, "meeting", "لقاء اجتماع قمة محادثات مباحثات مشاورات محادثة مباحثة استقبال مصافحة حوار");
   addVerbs(
     table,
@@ -122,6 +125,18 @@ export const FUTURE_MARKERS = setOf(
 export const SPECULATION_MARKERS = setOf(
   "توقع يتوقع تتوقع متوقع يتوقعان رجح يرجح ترجح ربما احتمال إمكانية بإمكانية إذا لو هل",
 );
+
+/** After an event word, it is only possible or proposed: "لقاء محتمل"، "قمة مقترحة". */
+export const POSSIBLE_AFTER = setOf("محتمل محتملة المحتمل المحتملة ممكن ممكنة المقترح المقترحة مقترح مقترحة");
+
+/** Calls and proposals for an event are not its announcement: "دعا إلى لقاء"، "اقترح عقد قمة". */
+export const PROPOSALS = setOf(
+  "دعا دعت يدعو تدعو اقترح اقترحت يقترح تقترح طالب طالبت يطالب تطالب اقتراح مقترح",
+);
+
+/** An invitation to visit is a plan only once accepted: "وجه دعوة … لزيارة موسكو، وقبل الدعوة". */
+export const INVITES = setOf("دعوة دعوته دعوتها دعاه دعاها");
+export const ACCEPTANCES = setOf("قبل قبلت لبى لبت وافق وافقت قبوله قبولها قبول");
 
 /** Negations of an event close before its word: لم يلتق، لن يزور، لا يعتزم لقاء، نفى أن يكون التقى. */
 export const NEGATIONS = setOf(

@@ -14,16 +14,20 @@ import {
   shiftDate,
 } from "./event-dates.ts";
 import {
+  ACCEPTANCES,
   BACKDROP_WORDS,
   CALL_MARKERS,
   COMPLEMENTIZERS,
   EVENT_NOUNS,
   FUTURE_HINTS,
   FUTURE_MARKERS,
+  INVITES,
   NEGATION_BRIDGE,
   NEGATIONS,
   NUMBER_WORDS,
   OFFSET_UNITS,
+  POSSIBLE_AFTER,
+  PROPOSALS,
   SAME_WORDS,
   SPECULATION_MARKERS,
   SPEECH_VERBS,
@@ -299,6 +303,9 @@ function findTriggers(s: SentenceState): Trigger[] {
       .find(Boolean);
     if (!word) continue;
     if (word.needs && !tokens.slice(i + 1, i + 4).some((t) => isIn(word.needs as Set<string>, t))) continue;
+    const welcomed = (p: { start: number }) =>
+      p.start > i && p.start <= i + 10 && /^و?ب/.test(tokens[p.start]?.norm ?? "");
+    if (word.welcomesPerson && !mentions.persons.some(welcomed)) continue;
     if (word.light) {
       for (let j = i + 1; j <= i + 5 && j < tokens.length; j++) {
         if (isIn(EVENT_NOUNS, tokens[j])) {
@@ -319,9 +326,10 @@ function findTriggers(s: SentenceState): Trigger[] {
       index: i,
       word: { ...word, form },
       kind,
-      planned: form === "verb-future" || hasFutureMarker(tokens, i),
+      // An accepted invitation is a plan (a refused or pending one is dropped in isSpeculative).
+      planned: form === "verb-future" || hasFutureMarker(tokens, i) || isInvitation(tokens, i),
       present: form === "verb-present",
-      dropped: isNegated(tokens, i) || isSpeculative(tokens, i),
+      dropped: isNegated(tokens, i) || isSpeculative(tokens, i, form),
       purpose: purpose && triggers.length > 0,
     });
   }
@@ -351,8 +359,23 @@ function isNegated(tokens: Token[], i: number): boolean {
   return false;
 }
 
-function isSpeculative(tokens: Token[], i: number): boolean {
-  return tokens.slice(Math.max(0, i - 5), i).some((t) => isIn(SPECULATION_MARKERS, t));
+/**
+ * Only expected, possible or proposed: "توقع أن يلتقيا"، "قد يلتقي"، "لقاء محتمل"، "دعا إلى لقاء"، and an
+ * invitation to visit nobody has accepted yet.
+ */
+function isSpeculative(tokens: Token[], i: number, form: TriggerWord["form"]): boolean {
+  const before = tokens.slice(Math.max(0, i - 5), i);
+  if (before.some((t) => isIn(SPECULATION_MARKERS, t))) return true;
+  if (form !== "verb-past" && tokens[i - 1]?.norm === "قد") return true;
+  if (tokens.slice(i + 1, i + 3).some((t) => isIn(POSSIBLE_AFTER, t))) return true;
+  if (tokens.slice(Math.max(0, i - 3), i).some((t) => isIn(PROPOSALS, t))) return true;
+  return isInvitation(tokens, i) && !tokens.some((t) => isIn(ACCEPTANCES, t));
+}
+
+/** "وجه دعوة إلى كيم لزيارة موسكو": an invitation to the event (not a visit made "تلبية لدعوة"). */
+function isInvitation(tokens: Token[], i: number): boolean {
+  const before = tokens.slice(Math.max(0, i - 6), i);
+  return before.some((t) => isIn(INVITES, t)) && !before.some((t) => t.norm === "تلبيه");
 }
 
 interface SpeechFrame {
