@@ -1,4 +1,5 @@
 import { createEngine } from "../../engine.ts";
+import { UsageError } from "../../errors.ts";
 import { pollAllSources } from "../../sources/poller.ts";
 import { createHttpFetcher, readFetchLimits } from "../../sources/source-fetcher.ts";
 import { type CliContext, openEngineStore } from "../context.ts";
@@ -6,6 +7,9 @@ import { type CliContext, openEngineStore } from "../context.ts";
 export const usage = "rasid fetch [--json]   poll every active source once and store what is new";
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const unknown = args.find((a) => a !== "--json");
+  if (unknown !== undefined)
+    throw new UsageError(`Unknown argument ${JSON.stringify(unknown)}. Usage: ${usage}`);
   const json = args.includes("--json");
   const db = openEngineStore(ctx);
   try {

@@ -1,11 +1,13 @@
-import { ConfigError } from "../../errors.ts";
+import { ConfigError, UsageError } from "../../errors.ts";
 import { startServer, stopOnSignals } from "../../main.ts";
 import { type CliContext, openEngineStore } from "../context.ts";
 
 export const usage =
   "rasid serve   runs the Telegram bot (BOT_TOKEN), the source poller and the digest scheduler";
 
-export async function run(_args: string[], ctx: CliContext): Promise<number> {
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  if (args.length > 0)
+    throw new UsageError(`rasid serve takes no arguments (got ${JSON.stringify(args[0])}).`);
   if (!ctx.config.BOT_TOKEN) {
     throw new ConfigError(
       "rasid serve needs BOT_TOKEN, the token @BotFather gives you for your bot: put BOT_TOKEN=… in .env " +
