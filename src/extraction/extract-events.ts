@@ -303,8 +303,8 @@ function findTriggers(s: SentenceState): Trigger[] {
       .find(Boolean);
     if (!word) continue;
     if (word.needs && !tokens.slice(i + 1, i + 4).some((t) => isIn(word.needs as Set<string>, t))) continue;
-    const welcomed = (p: { start: number }) =>
-      p.start > i && p.start <= i + 10 && /^و?ب/.test(tokens[p.start]?.norm ?? "");
+    const welcomed = (p: PersonMention) =>
+      p.start > i && p.start <= i + 10 && startsWithBa(tokens[p.start], p);
     if (word.welcomesPerson && !mentions.persons.some(welcomed)) continue;
     if (word.light) {
       for (let j = i + 1; j <= i + 5 && j < tokens.length; j++) {
@@ -334,6 +334,14 @@ function findTriggers(s: SentenceState): Trigger[] {
     });
   }
   return triggers;
+}
+
+/** True when the mention is written with the preposition ب (بوزير الدفاع), not with a name's own ب (بوتين). */
+function startsWithBa(token: Token | undefined, p: PersonMention): boolean {
+  if (!token || !/^و?ب/.test(token.norm)) return false;
+  const person = p.ref?.person;
+  const names = person ? [person.nameAr, ...person.aliasesAr, ...person.surnamesAr] : [];
+  return !names.some((name) => normalizeArabic(name).split(" ")[0] === token.norm.replace(/^و/, ""));
 }
 
 function hasFutureMarker(tokens: Token[], i: number): boolean {
@@ -425,7 +433,7 @@ function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: To
     }
     const before = tokens[p.start - 1];
     // "على هامش قمة ثلاثية مع الرئيس الإيراني": the backdrop's people are not the event's.
-    const withBackdrop = before?.norm === "مع" || /^ب/.test(tokens[p.start]?.norm ?? "");
+    const withBackdrop = before?.norm === "مع" || startsWithBa(tokens[p.start], p);
     if (
       withBackdrop &&
       tokens.slice(Math.max(0, p.start - 6), p.start).some((t) => isIn(BACKDROP_WORDS, t))
@@ -434,7 +442,7 @@ function assignPersons(persons: PersonMention[], triggers: Trigger[], tokens: To
       return;
     }
     const bound = before && ["مع", "بين"].includes(before.norm);
-    if (bound || /^و?ب/.test(tokens[p.start]?.norm ?? "")) {
+    if (bound || startsWithBa(tokens[p.start], p)) {
       // Only meetings and calls take their other side with مع/بين/ب (التقى خلال الزيارة بالزعيم).
       const near = triggers
         .filter((t) => t.index < p.start && p.start - t.index <= 4 && t.kind !== "visit")
