@@ -18,9 +18,11 @@ import {
   BACKDROP_WORDS,
   CALL_MARKERS,
   COMPLEMENTIZERS,
+  COUNTERPARTS,
   EVENT_NOUNS,
   FUTURE_HINTS,
   FUTURE_MARKERS,
+  GENERIC_MINISTER,
   INVITES,
   NEGATION_BRIDGE,
   NEGATIONS,
@@ -158,7 +160,9 @@ function readMentions(text: string, published: string | null, gazetteer: Gazette
   const surnames: { mention: PersonMention; order: number; date: string }[] = [];
   for (const sentence of splitBodySentences(text)) {
     const tokens = tokenize(sentence.text);
-    const pastDates = published ? placeDates(sentence.text, tokens, published, "past") : [];
+    // Dates are read only where they can matter: an event word or a title in the sentence.
+    const dated = published && mayNeedDates(tokens, gazetteer);
+    const pastDates = dated ? placeDates(sentence.text, tokens, published, "past") : [];
     const titleDate = published ? sentenceDay(pastDates, published) : pubDay;
     ctx.date = titleDate;
     const mentions = findMentions(tokens, sentence.text, ctx);
@@ -172,6 +176,21 @@ function readMentions(text: string, published: string | null, gazetteer: Gazette
   for (const { mention, order, date } of surnames)
     mention.ref = resolveSurname(mention.candidates, order, date, introduced);
   return states;
+}
+
+const titleHeads = new WeakMap<Gazetteer, Set<string>>();
+
+/** True when a token may start an event word, a title or a counterpart, the things dated by a sentence. */
+function mayNeedDates(tokens: Token[], gazetteer: Gazetteer): boolean {
+  let heads = titleHeads.get(gazetteer);
+  if (!heads) {
+    heads = new Set([...COUNTERPARTS.keys(), ...GENERIC_MINISTER]);
+    for (const role of gazetteer.roles)
+      for (const title of role.titlesAr) heads.add(normalizeArabic(title).split(" ")[0] as string);
+    titleHeads.set(gazetteer, heads);
+  }
+  const known = heads;
+  return tokens.some((t) => cliticForms(t.norm).some((f) => TRIGGERS.has(f) || known.has(f)));
 }
 
 /** The day a sentence speaks of, for reading titles: its most precise date, else the report's day. */
