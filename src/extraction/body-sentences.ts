@@ -3,8 +3,8 @@ import { normalizeArabic } from "../text/normalize.ts";
 /**
  * The sentences of an article body that can report events. The cleaner (src/articles/clean.ts) has
  * already dropped the boilerplate it recognises; these rules keep out what is left of other stories:
- *  - a line without a closing full stop is a headline, a dateline, a caption or an item of a related-
- *    stories list ("بوتين يستقبل كيم جونج أون فى فلاديفوستوك"), not a sentence of the report;
+ *  - a short line without a closing full stop is a headline, a dateline, a caption or an item of a
+ *    related-stories list ("بوتين يستقبل كيم جونج أون فى فلاديفوستوك"), not a sentence of the report;
  *  - a line that is one quotation («…») is an embedded post or a pull quote;
  *  - after a short line ending in a colon ("موضوعات متعلقة:", "تغريدة مضمّنة:") the lines that follow
  *    belong to that block until a full paragraph of prose returns.
@@ -23,6 +23,9 @@ const SENTENCE_END = /[.!?؟]["'»”)\]]*\s*$/;
 const QUOTE_LINE = /^["'«“„].*["'»”]\s*[.!?؟]?$/s;
 const BLOCK_MARKER = /^[^.!?؟]{1,40}:\s*$/;
 const MIN_PROSE_WORDS = 12;
+// Headlines, captions and list items stay shorter than this.
+const MIN_UNSTOPPED_WORDS = 18;
+const BULLET = /^[-–•·*▪●]\s/;
 
 export function splitBodySentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -36,7 +39,11 @@ export function splitBodySentences(text: string): Sentence[] {
       sentences.push({ text: line, paragraph, body: false });
       return;
     }
-    const prose = SENTENCE_END.test(line) && !QUOTE_LINE.test(line);
+    // Some outlets end paragraphs without a full stop: a long line is prose all the same.
+    const prose =
+      (SENTENCE_END.test(line) || words >= MIN_UNSTOPPED_WORDS) &&
+      !QUOTE_LINE.test(line) &&
+      !BULLET.test(line);
     if (inBlock && prose && words >= MIN_PROSE_WORDS) inBlock = false;
     const body = prose && !inBlock;
     for (const sentence of splitLine(line)) sentences.push({ text: sentence, paragraph, body });

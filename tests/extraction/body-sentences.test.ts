@@ -25,6 +25,12 @@ describe("body sentences", () => {
     expect(splitBodySentences(line)).toHaveLength(1);
   });
 
+  it("takes a long paragraph without a closing full stop as prose", () => {
+    const line =
+      "وأجرى وزير الخارجية الروسي سيرغي لافروف اليوم محادثات مع نظيره الصيني وانغ يي في بكين تناولت العلاقات الثنائية والأوضاع في المنطقة";
+    expect(body(line)).toEqual([line]);
+  });
+
   it("leaves a related-stories block out until prose returns", () => {
     const text = [
       "مواد ذات صلة:",
