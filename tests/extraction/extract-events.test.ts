@@ -310,3 +310,25 @@ describe("article structure", () => {
     ]);
   });
 });
+
+describe("robustness", () => {
+  it("never throws on slices of real text, with or without a publication date", () => {
+    const text =
+      "وقالت تشوي، التي وصلت إلى العاصمة الروسية يوم الأربعاء، إن الزعيم كيم جونغ أون أصدر توجيهات.\nواستقبلها الرئيس فلاديمير بوتين في الكرملين في اليوم نفسه، بعد لقاء «نظيرها» لافروف: 12.5% من…";
+    for (let start = 0; start < text.length; start += 7) {
+      for (let end = start; end <= text.length; end += 13) {
+        for (const published of [PUBLISHED, null, "not a date"]) {
+          expect(() => extractEvents({ text: text.slice(start, end), published }, gazetteer)).not.toThrow();
+        }
+      }
+    }
+  });
+
+  it("leaves events undated when the article has no publication date", () => {
+    const [event] = extractEvents(
+      { text: "التقى بوتين أمس الرئيس الصيني شي جين بينغ في بكين.", published: null },
+      gazetteer,
+    );
+    expect(event).toMatchObject({ type: "meeting", date: null, precision: null });
+  });
+});
