@@ -1,0 +1,134 @@
+import { isBehindClause, type SpeechFrame } from "./clauses.ts";
+import { TRIGGERS } from "./event-lexicon.ts";
+import { findTriggers, type Trigger } from "./find-triggers.ts";
+import type { Gazetteer, Place } from "./gazetteer.ts";
+import type { PlaceMention } from "./mentions.ts";
+import { forms, type SentenceState } from "./sentence-context.ts";
+
+/**
+ * Where an event took place: the destination of a visit, the venue of a meeting, read from places
+ * introduced by a locative (في، إلى، ب) near the event word.
+ */
+
+function parentOf(place: Place, gazetteer: Gazetteer): Place | undefined {
+  return place.within ? gazetteer.placeById(place.within) : undefined;
+}
+
+/** Places farther than this from an event word belong to another clause. */
+const MAX_PLACE_DISTANCE = 18;
+
+export interface ChosenPlace {
+  place: Place;
+  path: string[];
+}
+
+function placePath(place: Place, gazetteer: Gazetteer): string[] {
+  const path: string[] = [];
+  let current: Place | undefined = place;
+  while (current && !path.includes(current.id)) {
+    path.push(current.id);
+    current = current.within ? gazetteer.placeById(current.within) : undefined;
+  }
+  if (place.country && !path.includes(place.country)) path.push(place.country);
+  return path;
+}
+
+export function destinationBefore(
+  visit: Trigger,
+  s: SentenceState,
+  gazetteer: Gazetteer,
+): ChosenPlace | null {
+  const earlier = findTriggers(s).filter((t) => t.kind === "visit" && t.index < visit.index && !t.dropped);
+  for (const t of earlier.reverse()) {
+    const destination = chooseDestination(t, s, gazetteer);
+    if (destination) return destination;
+  }
+  return null;
+}
+
+/** "زار شويغو كوريا الشمالية … واجتمع مع كيم": a meeting without a place is held where the visit went. */
+export function destinationOfSentence(
+  s: SentenceState,
+  meeting: Trigger,
+  gazetteer: Gazetteer,
+): ChosenPlace | null {
+  for (const t of findTriggers(s)) {
+    if (t.kind !== "visit" || t.index === meeting.index || t.dropped) continue;
+    const destination = chooseDestination(t, s, gazetteer);
+    if (destination) return destination;
+  }
+  return null;
+}
+
+/** Where a traveller went: the first place after the word, introduced by إلى/في/ب/ل or as its object. */
+export function chooseDestination(
+  trigger: Trigger,
+  s: SentenceState,
+  gazetteer: Gazetteer,
+): ChosenPlace | null {
+  // زار كوريا الشمالية، يزور لافروف بيونغ يانغ، زيارة موسكو: the place is the word's object.
+  const word = s.tokens[trigger.index]?.norm ?? "";
+  const direct = /زار|زور/.test(word) ? 6 : /زيار/.test(word) ? 1 : 0;
+  const nextVisit = s.tokens.findIndex(
+    (t, k) =>
+      k > trigger.index + 1 &&
+      TRIGGERS.get(forms(t)[0] ?? "")?.kind === "visit" &&
+      !s.mentions.covered.has(k),
+  );
+  const limit = nextVisit > 0 ? nextVisit : s.tokens.length;
+  const found = s.mentions.places.find(
+    (p) =>
+      p.start > trigger.index &&
+      p.start < limit &&
+      !p.origin &&
+      (p.locative || p.start - trigger.index <= direct || trigger.word.needs !== undefined),
+  );
+  if (!found) return null;
+  let place: Place | undefined = found.place;
+  while (place && place.kind === "site") {
+    place = place.within
+      ? gazetteer.placeById(place.within)
+      : place.country
+        ? gazetteer.placeById(place.country)
+        : undefined;
+  }
+  return place ? { place, path: placePath(place, gazetteer) } : null;
+}
+
+/**
+ * Where people met: the locative place nearest the event word (after it preferred), outside reported
+ * speech frames and relative clauses that describe something else.
+ */
+export function chooseMeetingPlace(
+  trigger: Trigger,
+  s: SentenceState,
+  frames: SpeechFrame[],
+  gazetteer: Gazetteer,
+): ChosenPlace | null {
+  const inFrame = (p: PlaceMention) =>
+    frames.some((f) => p.start > f.verb && p.start < f.complementizer && trigger.index > f.complementizer);
+  const candidates = s.mentions.places.filter(
+    (p) =>
+      p.locative &&
+      !p.origin &&
+      !inFrame(p) &&
+      Math.abs(p.start - trigger.index) <= MAX_PLACE_DISTANCE &&
+      !isBehindClause(s.tokens, trigger.index, p.start),
+  );
+  const distance = (p: PlaceMention) =>
+    p.start > trigger.index ? p.start - trigger.index : (trigger.index - p.end) * 1.5;
+  const nearest = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
+  if (!nearest) return null;
+  // A building or campus inside a city is reported as the city (دار كومسوسان → Pyongyang, the Kremlin →
+  // Moscow); a site that stands for itself in a region (Vostochny, Panmunjom, Sentosa) is kept.
+  let place = nearest.place;
+  for (
+    let parent = parentOf(place, gazetteer);
+    place.kind === "site" && parent;
+    parent = parentOf(place, gazetteer)
+  ) {
+    if (parent.kind !== "site" && parent.kind !== "city" && parent.kind !== "capital") break;
+    place = parent;
+  }
+  return { place, path: placePath(place, gazetteer) };
+}

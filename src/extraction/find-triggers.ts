@@ -1,0 +1,140 @@
+import { normalizeArabic, type Token } from "../text/normalize.ts";
+import {
+  ACCEPTANCES,
+  BACKDROP_WORDS,
+  CALL_MARKERS,
+  EVENT_NOUNS,
+  FUTURE_MARKERS,
+  INVITES,
+  NEGATION_BRIDGE,
+  NEGATIONS,
+  POSSIBLE_AFTER,
+  PROPOSALS,
+  SPECULATION_MARKERS,
+  TRIGGERS,
+  type TriggerKind,
+  type TriggerWord,
+} from "./event-lexicon.ts";
+import type { PersonMention } from "./mentions.ts";
+
+import { forms, isIn, type SentenceState } from "./sentence-context.ts";
+
+/**
+ * The event words of a sentence (src/extraction/event-lexicon.ts) with what frames them: tense and
+ * announcement words (planned), negations and denials, speculation, proposals and invitations (dropped).
+ */
+
+export interface Trigger {
+  index: number;
+  word: TriggerWord;
+  kind: TriggerKind;
+  planned: boolean;
+  present: boolean;
+  dropped: boolean;
+  /** "لإجراء محادثات", "للقاء": the purpose of the event before it, sharing its tense and date. */
+  purpose: boolean;
+}
+
+const TIME_RELATIONS = new Set(["بعد", "قبل", "منذ", "عقب", "اثر"]);
+
+/** An event word after بعد/قبل/منذ names another event the sentence measures time from. */
+export function isReference(t: Trigger, tokens: Token[]): boolean {
+  return isIn(TIME_RELATIONS, tokens[t.index - 1]) || isIn(TIME_RELATIONS, tokens[t.index - 2]);
+}
+
+const PURPOSE = /^ل(اجراء|عقد|لقاء|بحث|اجتماع|زياره)/;
+
+export function findTriggers(s: SentenceState): Trigger[] {
+  const { tokens, mentions } = s;
+  const triggers: Trigger[] = [];
+  const lightForms = new Map<number, TriggerWord["form"]>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (mentions.covered.has(i)) continue;
+    const word = forms(tokens[i])
+      .map((f) => TRIGGERS.get(f))
+      .find(Boolean);
+    if (!word) continue;
+    if (word.needs && !tokens.slice(i + 1, i + 4).some((t) => isIn(word.needs as Set<string>, t))) continue;
+    const welcomed = (p: PersonMention) =>
+      p.start > i && p.start <= i + 10 && startsWithBa(tokens[p.start], p);
+    if (word.welcomesPerson && !mentions.persons.some(welcomed)) continue;
+    if (word.light) {
+      for (let j = i + 1; j <= i + 5 && j < tokens.length; j++) {
+        if (isIn(EVENT_NOUNS, tokens[j])) {
+          lightForms.set(j, word.form);
+          break;
+        }
+      }
+      continue;
+    }
+    const previous = triggers.at(-1);
+    if (previous && previous.index >= i - 1 && previous.word.kind === word.kind) continue;
+    if (isIn(BACKDROP_WORDS, tokens[i - 1]) || isIn(BACKDROP_WORDS, tokens[i - 2])) continue;
+    const form = lightForms.get(i) ?? word.form;
+    const nearCall = tokens.slice(Math.max(0, i - 2), i + 4).some((t) => isIn(CALL_MARKERS, t));
+    const kind: TriggerKind = word.kind === "meeting" && nearCall ? "call" : word.kind;
+    const purpose = PURPOSE.test(tokens[i]?.norm ?? "") || PURPOSE.test(tokens[i - 1]?.norm ?? "");
+    triggers.push({
+      index: i,
+      word: { ...word, form },
+      kind,
+      // An accepted invitation is a plan (a refused or pending one is dropped in isSpeculative).
+      planned: form === "verb-future" || hasFutureMarker(tokens, i) || isInvitation(tokens, i),
+      present: form === "verb-present",
+      dropped: isNegated(tokens, i) || isSpeculative(tokens, i, form),
+      purpose: purpose && triggers.length > 0,
+    });
+  }
+  return triggers;
+}
+
+/** True when the mention is written with the preposition ب (بوزير الدفاع), not with a name's own ب (بوتين). */
+export function startsWithBa(token: Token | undefined, p: PersonMention): boolean {
+  if (!token || !/^و?ب/.test(token.norm)) return false;
+  const person = p.ref?.person;
+  const names = person ? [person.nameAr, ...person.aliasesAr, ...person.surnamesAr] : [];
+  return !names.some((name) => normalizeArabic(name).split(" ")[0] === token.norm.replace(/^و/, ""));
+}
+
+function hasFutureMarker(tokens: Token[], i: number): boolean {
+  const around = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(i + 1, i + 3)];
+  return around.some((t) => isIn(FUTURE_MARKERS, t));
+}
+
+const DENIALS = new Set(["نفي", "نفت", "ينفي", "تنفي", "نفيا"]);
+
+const COPULAS = new Set(["يكون", "تكون", "يكونا", "يكونان"]);
+
+/**
+ * A negation within four words before the event word, with only bridge words between (لا يعتزم لقاء);
+ * or a denial whose complement holds the word: "نفى الكرملين أن يكون بوتين قد التقى كيم".
+ */
+function isNegated(tokens: Token[], i: number): boolean {
+  const window = tokens.slice(Math.max(0, i - 10), i);
+  const denial = window.findIndex((t) => forms(t).some((f) => DENIALS.has(f)));
+  if (denial >= 0 && window.slice(denial).some((t) => COPULAS.has(t.norm))) return true;
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
+    if (isIn(NEGATIONS, tokens[j])) return true;
+    if (!isIn(NEGATION_BRIDGE, tokens[j]) && !TRIGGERS.get(forms(tokens[j])[0] ?? "")?.light) return false;
+  }
+  return false;
+}
+
+/**
+ * Only expected, possible or proposed: "توقع أن يلتقيا"، "قد يلتقي"، "لقاء محتمل"، "دعا إلى لقاء"، and an
+ * invitation to visit nobody has accepted yet.
+ */
+function isSpeculative(tokens: Token[], i: number, form: TriggerWord["form"]): boolean {
+  const before = tokens.slice(Math.max(0, i - 5), i);
+  if (before.some((t) => isIn(SPECULATION_MARKERS, t))) return true;
+  if (form !== "verb-past" && tokens[i - 1]?.norm === "قد") return true;
+  if (tokens.slice(i + 1, i + 3).some((t) => isIn(POSSIBLE_AFTER, t))) return true;
+  if (tokens.slice(Math.max(0, i - 3), i).some((t) => isIn(PROPOSALS, t))) return true;
+  return isInvitation(tokens, i) && !tokens.some((t) => isIn(ACCEPTANCES, t));
+}
+
+/** "وجه دعوة إلى كيم لزيارة موسكو": an invitation to the event (not a visit made "تلبية لدعوة"). */
+function isInvitation(tokens: Token[], i: number): boolean {
+  const before = tokens.slice(Math.max(0, i - 6), i);
+  return before.some((t) => isIn(INVITES, t)) && !before.some((t) => t.norm === "تلبيه");
+}
