@@ -108,10 +108,7 @@ describe("rasid serve killed in the middle of a delivery batch", () => {
       `${expected} distinct alerts (output: ${second.output()})`,
       60_000,
     );
-    // Let a further delivery round pass: it must find nothing left to send.
-    const settled = api.received.length;
-    await new Promise((r) => setTimeout(r, 2_500));
-    expect(api.received.length).toBe(settled);
+    // A graceful stop waits for the send in progress to be recorded; the outbox is then checked below.
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
 
