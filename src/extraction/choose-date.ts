@@ -41,7 +41,7 @@ export function chooseDate(
     frames.some((f) => d.token > f.verb && d.token < f.complementizer && trigger.index > f.complementizer);
   // "منذ 2011" starts a period; "مرة أخرى بعد خمسة أشهر" measures from an earlier event.
   const afterSince = (d: PlacedDate) =>
-    (tokens.slice(Math.max(0, d.token - 4), d.token).some((t) => t.norm === "منذ") &&
+    (tokens.slice(Math.max(0, d.token - 4), d.token + 1).some((t) => t.norm === "منذ") &&
       !opensWhenClause(tokens, d)) ||
     tokens
       .slice(Math.max(0, d.token - 3), d.token)

@@ -72,17 +72,23 @@ export function extractEvents(article: ArticleText, gazetteer: Gazetteer): Extra
   const events: ExtractedEvent[] = [];
   for (const sentence of states)
     if (sentence.sentence.body) events.push(...buildSentenceEvents(sentence, state));
-  return dropFulfilledPlans(mergeArticleEvents(events));
+  return dropFulfilledPlans(mergeArticleEvents(events), published);
 }
 
 /**
- * An undated plan of people the article reports meeting ("ومن المنتظر أن يبحث الزعيمان …" after "يلتقي
- * أردوغان بوتين اليوم") is the agenda of that meeting, not another event.
+ * An undated plan of people the article reports meeting that day ("ومن المنتظر أن يبحث الزعيمان …" after
+ * "يلتقي أردوغان بوتين اليوم") is the agenda of that meeting, not another event.
  */
-function dropFulfilledPlans(events: ExtractedEvent[]): ExtractedEvent[] {
+function dropFulfilledPlans(events: ExtractedEvent[], published: string | null): ExtractedEvent[] {
+  const day = published ? (readPublicationDay(published)?.format("YYYY-MM-DD") ?? "") : "";
+  const yesterday = day ? shiftDate(day, "day", 1).date : "";
   const key = (e: ExtractedEvent) => e.participants.map((p) => p.id).join();
-  const met = new Set(events.filter((e) => e.type === "meeting").map(key));
-  return events.filter((e) => !(e.type === "planned" && e.dateSource === "default" && met.has(key(e))));
+  const today = new Set(
+    events
+      .filter((e) => e.type === "meeting" && (e.dateSource === "default" || (e.date ?? "") >= yesterday))
+      .map(key),
+  );
+  return events.filter((e) => !(e.type === "planned" && e.dateSource === "default" && today.has(key(e))));
 }
 
 /** Pass over every line (headlines too, they introduce people), then bare surnames against the article. */
@@ -227,7 +233,26 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
       state.history.push(event);
     }
   }
-  return events;
+  return withoutPartialPlans(events);
+}
+
+/**
+ * "سيتوجه إلى واشنطن للقاء ترامب", "سيقوم بزيارة … تلبية لدعوة من بوتين": one plan of a sentence, told
+ * as a trip and as a meeting, is one planned event of everybody it names.
+ */
+function withoutPartialPlans(events: ExtractedEvent[]): ExtractedEvent[] {
+  const plans = events.filter((e) => e.type === "planned");
+  const ids = (e: ExtractedEvent) => e.participants.map((p) => p.id);
+  return events.filter(
+    (e) =>
+      e.type !== "planned" ||
+      !plans.some(
+        (other) =>
+          other !== e &&
+          other.participants.length > e.participants.length &&
+          ids(e).every((id) => ids(other).includes(id)),
+      ),
+  );
 }
 
 function sameParticipants(a: ExtractedEvent, b: ExtractedEvent): boolean {
@@ -281,6 +306,7 @@ function buildMeeting(
     trigger.word.form !== "noun" ||
     trigger.word.pronoun ||
     pronounFollows(s.tokens, trigger.index) ||
+    trigger.purpose ||
     mine.some((p) => p.counterpart);
   // "وكان في استقبال الرئيس الروسي لدى وصوله … الرئيس الصيني": the host may stand anywhere in the sentence.
   const reception = isIn(RECEPTION, s.tokens[trigger.index]) && s.tokens[trigger.index - 1]?.norm === "في";

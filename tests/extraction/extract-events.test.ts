@@ -143,14 +143,23 @@ describe("sentence shapes from other outlets", () => {
       "والتقى كيم جونغ أون في بيونغ يانغ يوم 12 سبتمبر/أيلول 2023 وفداً روسياً برئاسة سيرغي شويغو أمين مجلس الأمن الروسي.",
       ["meeting: kim-jong-un+sergei-shoigu @pyongyang 2023-09-12"],
     ],
-    // A visit announced in the present tense for coming days, and the talks it is for.
+    // A visit announced in the present tense for coming days, and the talks it is for: one plan.
     [
       "يزور وزير الخارجية الصيني وانغ يي موسكو يومي الاثنين والثلاثاء المقبلين لإجراء محادثات مع نظيره الروسي.",
-      ["planned: sergei-lavrov+wang-yi @moscow 2024-06-24", "planned: wang-yi @moscow 2024-06-24"],
+      ["planned: sergei-lavrov+wang-yi @moscow 2024-06-24"],
     ],
     [
       "وخلال زيارته إلى بكين، التقى كيم جونغ أون بالرئيس الصيني شي جين بينغ أمس.",
       ["meeting: kim-jong-un+xi-jinping @beijing 2024-06-18", "visit: kim-jong-un @beijing 2024-06-18"],
+    ],
+    [
+      "وأعلن زيلينسكي أنه سيتوجه إلى واشنطن يوم الاثنين المقبل للقاء ترامب.",
+      ["planned: donald-trump+volodymyr-zelensky @washington 2024-06-24"],
+    ],
+    // "أول زيارة … منذ عشر سنوات": this visit, and the one ten years before.
+    [
+      "وهذه أول زيارة لبوتين إلى الولايات المتحدة منذ عشر سنوات.",
+      ["visit: vladimir-putin @US 2014", "visit: vladimir-putin @US 2024-06-19"],
     ],
     [
       "اتصل بوتين بنظيره الصيني شي جين بينغ أمس لتهنئته بعيد ميلاده.",
