@@ -21,12 +21,20 @@ export interface Engine {
 }
 
 export function createEngine(db: Db, options: { now?: () => Date; gazetteer?: Gazetteer } = {}): Engine {
-  // Read on the first article to extract, so commands that extract nothing do not pay for it.
+  // Read on the first article, so commands that store nothing do not pay for it.
   const gazetteer = (): Gazetteer => options.gazetteer ?? loadSharedGazetteer();
-  const pipeline = createArticlePipeline(db, {
+  const stored = createArticlePipeline(db, {
     now: options.now,
     extract: createEventExtractor(db, gazetteer, options.now),
   });
+  // …and before that article's transaction takes the write lock: a second writer (rasid serve next to
+  // rasid import) should not wait while the gazetteer is read from disk.
+  const pipeline: ArticlePipeline = {
+    ingest: (input) => {
+      gazetteer();
+      return stored.ingest(input);
+    },
+  };
   return {
     db,
     pipeline,
