@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import { type Telegraf, TelegramError } from "telegraf";
-import type { StoredArticle } from "./articles/ingest.ts";
+import type { ArticleInput, IngestResult } from "./articles/ingest.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import type { FetchOutcome, SourceActions } from "./bot/bot-deps.ts";
 import { createBot, publishCommands } from "./bot/create-bot.ts";
@@ -70,6 +70,7 @@ export interface Server {
 /** Runs `task` alone: a call while one is running waits for that run instead of starting another. */
 function createSingleFlight<T>(task: () => Promise<T>): {
   run: () => Promise<T>;
+  isRunning: () => boolean;
   settled: () => Promise<unknown>;
 } {
   let running: Promise<T> | null = null;
@@ -80,6 +81,7 @@ function createSingleFlight<T>(task: () => Promise<T>): {
       });
       return running;
     },
+    isRunning: () => running !== null,
     settled: () => (running ?? Promise.resolve()).catch(() => undefined),
   };
 }
@@ -147,19 +149,23 @@ async function assembleServer(
   const answerDeps = createAnswerDeps(db, gazetteer);
   const fetch = options.fetch ?? createHttpFetcher(readFetchLimits(config));
 
-  // Articles the poller stores are collected so each can be matched against the subscriptions.
-  const fresh: StoredArticle[] = [];
+  // An article and its alerts are stored in one transaction: after a crash the article counts as already
+  // stored, so alerts queued any later would never be.
+  let alertsQueued = 0;
+  const ingestWithAlerts = db.transaction((input: ArticleInput): IngestResult => {
+    const result = engine.pipeline.ingest(input);
+    if (result.status === "added") alertsQueued += enqueueAlertsForArticle(db, result.article, now());
+    return result;
+  });
   const pollerDeps: PollerDeps = {
     db,
     fetch,
     now,
     log,
     limits: { failureLimit: config.SOURCE_FAILURE_LIMIT },
-    ingest: (input) => {
-      const result = engine.pipeline.ingest(input);
-      if (result.status === "added") fresh.push(result.article);
-      return result;
-    },
+    // IMMEDIATE, as ingest itself: a transaction that reads before it writes fails at once when another
+    // process (rasid import) wrote in between, instead of waiting out the busy timeout.
+    ingest: (input) => ingestWithAlerts.immediate(input),
   };
 
   let sender: MessageSender | null = null;
@@ -168,8 +174,13 @@ async function assembleServer(
     if (!sender) throw new RasidError("not_started", "The bot is not connected to Telegram yet.");
     return deliverDue({ db, sender, now, log, limiter });
   });
-  const deliverSoon = () => {
+  const startDelivery = () => {
     delivery.run().catch((error) => log.error("outbox delivery failed", error));
+  };
+  // Alerts queued during a poll wait for its end, so an event that several outlets report in one poll goes
+  // out once listing them all (a poll is bounded by FETCH_TIMEOUT_MS per source).
+  const deliverSoon = () => {
+    if (!polling.isRunning()) startDelivery();
   };
 
   const tellAdminsPaused = (report: SourcePollReport) => {
@@ -200,17 +211,14 @@ async function assembleServer(
   };
 
   const polling = createSingleFlight(async (): Promise<FetchOutcome> => {
-    fresh.length = 0;
+    alertsQueued = 0;
     const reports = await pollAllSources(pollerDeps);
-    const articles = fresh.splice(0);
-    let alerts = 0;
-    for (const article of articles) alerts += enqueueAlertsForArticle(db, article, now());
     for (const report of reports) if (report.paused) tellAdminsPaused(report);
     const outcome = summarizePoll(reports);
     log.info(
-      `poll: ${outcome.sources} source(s), ${outcome.added} new article(s), ${alerts} alert(s) queued`,
+      `poll: ${outcome.sources} source(s), ${outcome.added} new article(s), ${alertsQueued} alert(s) queued`,
     );
-    if (sender) deliverSoon();
+    if (sender) startDelivery();
     return outcome;
   });
 
