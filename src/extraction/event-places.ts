@@ -66,9 +66,17 @@ export function chooseDestination(
   s: SentenceState,
   gazetteer: Gazetteer,
 ): ChosenPlace | null {
+  return chooseDestinations(trigger, s, gazetteer)[0] ?? null;
+}
+
+/** Every destination of a trip: "زار كلاً من صربيا والمجر" went to both. */
+export function chooseDestinations(trigger: Trigger, s: SentenceState, gazetteer: Gazetteer): ChosenPlace[] {
   // زار كوريا الشمالية، يزور لافروف بيونغ يانغ، زيارة موسكو: the place is the word's object.
   const word = s.tokens[trigger.index]?.norm ?? "";
-  const direct = /زار|زور/.test(word) ? 6 : /زيار/.test(word) ? 1 : 0;
+  const list = s.tokens.slice(trigger.index + 1, trigger.index + 8).some((t) => /^كلا?$/.test(t.norm))
+    ? 2
+    : 0;
+  const direct = /زار|زور/.test(word) ? 6 + list : /زيار/.test(word) ? 1 : 0;
   const nextVisit = s.tokens.findIndex(
     (t, k) =>
       k > trigger.index + 1 &&
@@ -76,23 +84,33 @@ export function chooseDestination(
       !s.mentions.covered.has(k),
   );
   const limit = nextVisit > 0 ? nextVisit : s.tokens.length;
-  const found = s.mentions.places.find(
+  const places = s.mentions.places;
+  const first = places.findIndex(
     (p) =>
       p.start > trigger.index &&
       p.start < limit &&
       !p.origin &&
       (p.locative || p.start - trigger.index <= direct || trigger.word.needs !== undefined),
   );
-  if (!found) return null;
-  let place: Place | undefined = found.place;
-  while (place && place.kind === "site") {
-    place = place.within
-      ? gazetteer.placeById(place.within)
-      : place.country
-        ? gazetteer.placeById(place.country)
-        : undefined;
+  if (first < 0) return [];
+  const found = [places[first] as PlaceMention];
+  for (let k = first + 1; k < places.length; k++) {
+    const next = places[k] as PlaceMention;
+    const previous = found.at(-1) as PlaceMention;
+    if (next.start !== previous.end || !/^و/.test(s.tokens[next.start]?.norm ?? "")) break;
+    found.push(next);
   }
-  return place ? { place, path: placePath(place, gazetteer) } : null;
+  return found.flatMap((p) => {
+    let place: Place | undefined = p.place;
+    while (place && place.kind === "site") {
+      place = place.within
+        ? gazetteer.placeById(place.within)
+        : place.country
+          ? gazetteer.placeById(place.country)
+          : undefined;
+    }
+    return place ? [{ place, path: placePath(place, gazetteer) }] : [];
+  });
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 } from "./event-lexicon.ts";
 import {
   type ChosenPlace,
-  chooseDestination,
+  chooseDestinations,
   chooseMeetingPlace,
   destinationBefore,
   destinationOfSentence,
@@ -222,9 +222,11 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
       trigger.kind === "visit"
         ? buildVisits(trigger, mine, persons, date, s, state)
         : buildMeeting(trigger, mine, persons, date, frames, s, state);
+    const earlierWords = [...events];
     for (const event of built) {
-      // One journey per traveller and sentence: "وصل إلى فلاديفوستوك بعد أن عبر الحدود عند خاسان".
-      const repeated = events.some(
+      // One journey per traveller and sentence, however many travel words tell it: "وصل إلى فلاديفوستوك
+      // بعد أن عبر الحدود عند خاسان" (one word listing several places is several visits).
+      const repeated = earlierWords.some(
         (e) => e.type === "visit" && e.date === event.date && sameParticipants(e, event),
       );
       if (event.type === "visit" && repeated) continue;
@@ -349,9 +351,10 @@ function buildVisits(
   state: ArticleState,
 ): ExtractedEvent[] {
   // "بعد زيارته في تموز/يوليو 2023": a visit word without a place repeats the destination named before.
-  const place =
-    chooseDestination(trigger, s, state.gazetteer) ??
-    (trigger.word.pronoun ? destinationBefore(trigger, s, state.gazetteer) : null);
+  const named = chooseDestinations(trigger, s, state.gazetteer);
+  const before = trigger.word.pronoun ? destinationBefore(trigger, s, state.gazetteer) : null;
+  const places = named.length > 0 ? named : before ? [before] : [];
+  const [place] = places;
   if (!place) return [];
   const eligible = mine.filter((p) => p.ref && !p.absent && !p.host);
   // A visit noun names its traveller close by (زيارة لافروف، زيارة يقوم بها بوتين، اختتم لافروف زيارة);
@@ -391,18 +394,20 @@ function buildVisits(
         )
         .filter((h): h is PersonRef => h !== null)
     : [];
-  const destinationCountry = place.place.country ?? place.place.id;
   const events: ExtractedEvent[] = [];
+  const earlier = readEarlierVisit(s.tokens, trigger.index, state.published);
   for (const traveller of travellers) {
-    if (traveller.person && traveller.person.country === destinationCountry) continue;
     const participants = [
       traveller.entity,
       ...hosts.map((h) => h.entity).filter((h) => h.id !== traveller.entity.id),
     ];
-    events.push(makeEvent(trigger, participants, date, place, s));
-    const earlier = readEarlierVisit(s.tokens, trigger.index, state.published);
-    if (earlier && !trigger.planned)
-      events.push({ ...makeEvent(trigger, [traveller.entity], earlier, place, s), type: "visit" });
+    for (const destination of places) {
+      // Coming home is no visit.
+      if (traveller.person?.country === (destination.place.country ?? destination.place.id)) continue;
+      events.push(makeEvent(trigger, participants, date, destination, s));
+      if (earlier && !trigger.planned)
+        events.push({ ...makeEvent(trigger, [traveller.entity], earlier, destination, s), type: "visit" });
+    }
   }
   return events;
 }

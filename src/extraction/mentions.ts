@@ -456,7 +456,9 @@ function ownFirstWords(place: Place): Set<string> {
 
 /** True when the token starts with a clitic (ب، ل) that is not the first letter of the place's own name. */
 function hasClitic(token: Token, place: Place, clitic: RegExp): boolean {
-  return clitic.test(token.norm) && !ownFirstWords(place).has(token.norm);
+  const own = ownFirstWords(place);
+  // "ولاوس" is "and Laos": the و is a conjunction, the ل the name's own.
+  return clitic.test(token.norm) && !own.has(token.norm) && !own.has(token.norm.replace(/^[وف]/, ""));
 }
 
 /**
@@ -488,6 +490,8 @@ function isLocative(
 
 function isOrigin(tokens: Token[], start: number): boolean {
   const before = tokens[start - 1];
+  // "زار كلاً من صربيا والمجر": a list, not where somebody came from.
+  if (before?.norm === "من" && /^كلا?$/.test(tokens[start - 2]?.norm ?? "")) return false;
   return Boolean(before && ["من", "منها", "قادما", "قادمه"].includes(before.norm));
 }
 

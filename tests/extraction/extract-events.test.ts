@@ -67,6 +67,11 @@ describe("visits", () => {
       "وكان شويغو قد زار بيونغ يانغ في تموز/يوليو 2023 والتقى خلال الزيارة بالزعيم كيم جونغ أون.",
       ["meeting: kim-jong-un+sergei-shoigu @pyongyang 2023-07", "visit: sergei-shoigu @pyongyang 2023-07"],
     ],
+    // One trip to a list of places is a visit to each.
+    [
+      "وزار الرئيس الصيني شي جين بينغ كلاً من فيتنام ولاوس في أيار/مايو الماضي.",
+      ["visit: xi-jinping @LA 2024-05", "visit: xi-jinping @VN 2024-05"],
+    ],
     // Coming home is no visit.
     ["وعاد كيم جونغ أون إلى بيونغ يانغ أمس بعد جولته.", []],
     ["ووصل كيم جونغ أون إلى بيونغ يانغ أمس قادماً من فلاديفوستوك.", []],
