@@ -103,6 +103,8 @@ export function placeEntity(place: Place): ExtractedEntity {
   return { id: place.id, kind: "place", nameEn: place.nameEn, nameAr: place.nameAr, discovered: false };
 }
 
+const MIN_SURNAME_LETTERS = 4;
+
 const forms = (token: Token | undefined): string[] => (token ? cliticForms(token.norm) : []);
 const isIn = (set: Set<string>, token: Token | undefined): boolean => forms(token).some((f) => set.has(f));
 
@@ -338,7 +340,9 @@ function readName(
   if (!found) return null;
   const ref = discoveredPerson(found.name);
   const parts = found.name.split(" ");
-  if (parts.length === 2) ctx.discoveredSurnames.set(normalizeArabic(parts[1] as string), ref);
+  // "سارة ساندرز" is "ساندرز" later on; a short last word could be a common one, and is not taken.
+  const surname = normalizeArabic(parts[1] ?? "");
+  if (parts.length === 2 && surname.length >= MIN_SURNAME_LETTERS) ctx.discoveredSurnames.set(surname, ref);
   return { end: found.end, ref, via: "discovered", candidates: [] };
 }
 
