@@ -341,8 +341,8 @@ function readName(
   const ref = discoveredPerson(found.name);
   const parts = found.name.split(" ");
   // "سارة ساندرز" is "ساندرز" later on; a short last word could be a common one, and is not taken.
-  const surname = normalizeArabic(parts[1] ?? "");
-  if (parts.length === 2 && surname.length >= MIN_SURNAME_LETTERS) ctx.discoveredSurnames.set(surname, ref);
+  const last = normalizeArabic(parts[1] ?? "");
+  if (parts.length === 2 && last.length >= MIN_SURNAME_LETTERS) ctx.discoveredSurnames.set(last, ref);
   return { end: found.end, ref, via: "discovered", candidates: [] };
 }
 
