@@ -1,12 +1,11 @@
 import { normalizeArabic } from "../text/normalize.ts";
-import { spellingVariants } from "../text/variants.ts";
 import type { DatePrecision, EntityRef, EventRecord, EventType } from "./event-types.ts";
 
 /**
  * Scores extracted events against a gold set exactly as eval/FORMAT.md "Scoring" says:
  *  - a predicted event matches a gold event when the type is the same (a meeting also satisfies a gold
  *    visit of one of its participants) and every gold participant is among its participants by alias,
- *    compared after Arabic normalization with case and hyphens folded;
+ *    compared after normalizeArabic (which also folds case and hyphens);
  *  - precision, recall and F1 over events; a second prediction matching an already matched gold event is
  *    a false positive (a missed merge);
  *  - date accuracy (at the gold precision) and place accuracy (by alias) over the matched events;
@@ -61,18 +60,14 @@ export type AliasesOf = (entity: EntityRef) => string[];
 
 const defaultAliases: AliasesOf = (entity) => [entity.name_ar, ...(entity.name_en ? [entity.name_en] : [])];
 
-function foldName(name: string): string {
-  return normalizeArabic(name).replace(/['’.]/g, "").replace(/\s+/g, " ").trim();
-}
-
 function foldedAliases(entity: EntityRef, aliasesOf: AliasesOf): Set<string> {
   const out = new Set<string>();
-  for (const alias of aliasesOf(entity)) for (const v of spellingVariants(foldName(alias))) out.add(v);
+  for (const alias of aliasesOf(entity)) out.add(normalizeArabic(alias));
   return out;
 }
 
 function isNamedBy(aliases: Set<string>, gold: string[]): boolean {
-  return gold.some((alias) => aliases.has(foldName(alias)));
+  return gold.some((alias) => aliases.has(normalizeArabic(alias)));
 }
 
 function isDateRight(event: EventRecord, gold: GoldEvent): boolean {

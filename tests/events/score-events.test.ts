@@ -100,9 +100,9 @@ describe("scoring events", () => {
     const wrong = scoreEvents([predicted("p1", { place: pyongyang })], [gold[0] as GoldEvent]);
     expect(wrong.placeAccuracy).toBe(0);
     const aliases = scoreEvents(
-      [predicted("p1", { place: { ...WONSAN, name_en: "Wonsan City" } })],
+      [predicted("p1", { place: { ...WONSAN, name_en: "Wonsan City", name_ar: "مدينة وونسان" } })],
       [gold[0] as GoldEvent],
-      (e) => (e.id === "wonsan" ? ["Wonsan City", "وونسان"] : [e.name_ar]),
+      (e) => (e.id === "wonsan" ? ["Wonsan City", "وونسان"] : [e.name_ar, e.name_en ?? ""]),
     );
     expect(aliases.placeAccuracy).toBe(1);
   });
