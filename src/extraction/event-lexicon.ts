@@ -123,7 +123,7 @@ export const FUTURE_MARKERS = setOf(
 
 /** Hedges that turn a sentence into speculation unless it also gives a future date. */
 export const SPECULATION_MARKERS = setOf(
-  "توقع يتوقع تتوقع متوقع يتوقعان رجح يرجح ترجح ربما احتمال إمكانية بإمكانية إذا لو هل",
+  "توقع يتوقع تتوقع متوقع يتوقعان رجح يرجح ترجح المرجح مرجح ربما احتمال إمكانية بإمكانية إذا لو هل",
 );
 
 /** After an event word, it is only possible or proposed: "لقاء محتمل"، "قمة مقترحة". */

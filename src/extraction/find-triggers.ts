@@ -110,6 +110,7 @@ const COPULAS = new Set(["يكون", "تكون", "يكونا", "يكونان"]);
  * or a denial whose complement holds the word: "نفى الكرملين أن يكون بوتين قد التقى كيم".
  */
 function isNegated(tokens: Token[], i: number): boolean {
+  if (isCalledOff(tokens, i)) return true;
   const window = tokens.slice(Math.max(0, i - 10), i);
   const denial = window.findIndex((t) => forms(t).some((f) => DENIALS.has(f)));
   if (denial >= 0 && window.slice(denial).some((t) => COPULAS.has(t.norm))) return true;
@@ -118,6 +119,21 @@ function isNegated(tokens: Token[], i: number): boolean {
     if (!isIn(NEGATION_BRIDGE, tokens[j]) && !TRIGGERS.get(forms(tokens[j])[0] ?? "")?.light) return false;
   }
   return false;
+}
+
+const HELD = new Set(["يعقد", "تعقد", "يتم", "تتم", "يحدث", "تحدث", "يجري", "تجري", "ينعقد", "تنعقد"]);
+const CALLED_OFF = new Set(["الغي", "الغيت", "الغاء", "تاجل", "تاجلت", "تاجيل", "ارجي", "ارجيت", "ارجاء"]);
+
+/** "اللقاء لن يعقد"، "القمة أُلغيت"، "تأجيل الزيارة": an event word said not to happen after all. */
+function isCalledOff(tokens: Token[], i: number): boolean {
+  const after = tokens.slice(i + 1, i + 6);
+  const before = tokens[i - 1];
+  if (before && forms(before).some((f) => CALLED_OFF.has(f))) return true;
+  return after.some(
+    (t, k) =>
+      forms(t).some((f) => CALLED_OFF.has(f)) ||
+      ((t.norm === "لن" || t.norm === "لم") && HELD.has(after[k + 1]?.norm ?? "")),
+  );
 }
 
 /**
