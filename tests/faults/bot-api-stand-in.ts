@@ -8,17 +8,12 @@ export interface ReceivedMessage {
 }
 
 /** What the stand-in does with one call instead of answering it normally. */
-export type Scripted =
-  | { status: number; body: string; contentType?: string }
-  | { drop: true }
-  | { hang: true };
+export type Scripted = { status: number; body: string; contentType?: string } | { drop: true };
 
 export interface BotApiStandIn {
   apiRoot: string;
   /** Every sendMessage, in arrival order. */
   received: ReceivedMessage[];
-  /** Every call as "METHOD path" with the token in it, to check what reached the server. */
-  paths: string[];
   /** Queues an update for getUpdates; the id is assigned here. */
   pushUpdate(update: Record<string, unknown>): void;
   /** Answers calls of a method with a script instead (a script answering undefined lets a call through). */
@@ -72,7 +67,6 @@ export async function startBotApiStandIn(): Promise<BotApiStandIn> {
   const standIn: BotApiStandIn = {
     apiRoot: "",
     received: [],
-    paths: [],
     sendDelayMs: 0,
     pushUpdate(update) {
       updates.push({ ...update, update_id: nextUpdateId++ });
@@ -92,13 +86,11 @@ export async function startBotApiStandIn(): Promise<BotApiStandIn> {
 
   const server = createServer(async (req, res) => {
     res.on("error", () => undefined);
-    standIn.paths.push(`${req.method} ${req.url}`);
     const method = req.url?.split("/").at(-1)?.split("?")[0] ?? "";
     const payload = await readJson(req);
     const scripted = scripts.get(method)?.(payload);
     if (scripted) {
       if ("drop" in scripted) return void req.socket.destroy();
-      if ("hang" in scripted) return;
       res.writeHead(scripted.status, { "content-type": scripted.contentType ?? "application/json" });
       return void res.end(scripted.body);
     }
