@@ -217,6 +217,8 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
       }
     }
     dates.set(trigger, date);
+    // "بعد قمة بوتين وكيم" with no date: an earlier event the report's day would misdate.
+    if (isReference(trigger, s.tokens) && date?.source === "default") continue;
     const mine = persons.filter((p, k) => owner[k] === trigger && !isSilencedSpeaker(p, trigger, frames));
     const built =
       trigger.kind === "visit"

@@ -364,7 +364,8 @@ function readTitle(
       start,
       end: named.end,
       ref,
-      via: named.ref ? named.via : "title",
+      // A name follows the title ("الرئيس بوتين"): the mention is that name, read through the title.
+      via: named.via,
       candidates: named.candidates,
       counterpart: null,
     };

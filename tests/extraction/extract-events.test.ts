@@ -67,6 +67,12 @@ describe("visits", () => {
       "وكان شويغو قد زار بيونغ يانغ في تموز/يوليو 2023 والتقى خلال الزيارة بالزعيم كيم جونغ أون.",
       ["meeting: kim-jong-un+sergei-shoigu @pyongyang 2023-07", "visit: sergei-shoigu @pyongyang 2023-07"],
     ],
+    // An undated earlier event ("بعد قمة …") is not dated by the report's day; a dated arrival before a
+    // meeting is kept, and a title before a bare surname is no second person.
+    [
+      "وقال لافروف إن العلاقات تعززت بعد قمة بوتين وكيم جونغ أون. وبعد وصوله إلى موسكو، التقى كيم جونغ أون الرئيس بوتين أمس.",
+      ["meeting: kim-jong-un+vladimir-putin @moscow 2024-06-18", "visit: kim-jong-un @moscow 2024-06-18"],
+    ],
     // One trip to a list of places is a visit to each.
     [
       "وزار الرئيس الصيني شي جين بينغ كلاً من فيتنام ولاوس في أيار/مايو الماضي.",
