@@ -26,7 +26,7 @@ export interface SizeFigures {
   peakRssMb: { phase: string; mb: number }[];
 }
 
-export const DIGEST_CHATS = 10_000;
+const DIGEST_CHATS = 10_000;
 
 function runSize(articles: number, phases: Set<string>): SizeFigures {
   const gazetteer = loadSharedGazetteer();
