@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import { type Telegraf, TelegramError } from "telegraf";
-import type { ArticleInput, IngestResult } from "./articles/ingest.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import type { FetchOutcome, SourceActions } from "./bot/bot-deps.ts";
 import { createBot, publishCommands } from "./bot/create-bot.ts";
@@ -16,7 +15,7 @@ import { loadSharedGazetteer } from "./extraction/shared-gazetteer.ts";
 import { getChat } from "./notifications/chat-store.ts";
 import { enqueueDueDigests } from "./notifications/digest-schedule.ts";
 import { escapeHtml, truncateText } from "./notifications/html.ts";
-import { enqueueAlertsForArticle } from "./notifications/match-alerts.ts";
+import { createAlertingIngest } from "./notifications/ingest-with-alerts.ts";
 import type { MessageSender } from "./notifications/message-sender.ts";
 import { type DeliverySummary, deliverDue } from "./notifications/outbox-sender.ts";
 import { enqueueMessage } from "./notifications/outbox-store.ts";
@@ -149,23 +148,14 @@ async function assembleServer(
   const answerDeps = createAnswerDeps(db, gazetteer);
   const fetch = options.fetch ?? createHttpFetcher(readFetchLimits(config));
 
-  // An article and its alerts are stored in one transaction: after a crash the article counts as already
-  // stored, so alerts queued any later would never be.
-  let alertsQueued = 0;
-  const ingestWithAlerts = db.transaction((input: ArticleInput): IngestResult => {
-    const result = engine.pipeline.ingest(input);
-    if (result.status === "added") alertsQueued += enqueueAlertsForArticle(db, result.article, now());
-    return result;
-  });
+  const alerting = createAlertingIngest(db, engine.pipeline, now);
   const pollerDeps: PollerDeps = {
     db,
     fetch,
     now,
     log,
     limits: { failureLimit: config.SOURCE_FAILURE_LIMIT },
-    // IMMEDIATE, as ingest itself: a transaction that reads before it writes fails at once when another
-    // process (rasid import) wrote in between, instead of waiting out the busy timeout.
-    ingest: (input) => ingestWithAlerts.immediate(input),
+    ingest: alerting.ingest,
   };
 
   let sender: MessageSender | null = null;
@@ -211,12 +201,12 @@ async function assembleServer(
   };
 
   const polling = createSingleFlight(async (): Promise<FetchOutcome> => {
-    alertsQueued = 0;
     const reports = await pollAllSources(pollerDeps);
     for (const report of reports) if (report.paused) tellAdminsPaused(report);
     const outcome = summarizePoll(reports);
+    const alerts = alerting.takeQueuedCount();
     log.info(
-      `poll: ${outcome.sources} source(s), ${outcome.added} new article(s), ${alertsQueued} alert(s) queued`,
+      `poll: ${outcome.sources} source(s), ${outcome.added} new article(s), ${alerts} alert(s) queued`,
     );
     if (sender) startDelivery();
     return outcome;

@@ -1,5 +1,6 @@
 import { createEngine } from "../../engine.ts";
 import { UsageError } from "../../errors.ts";
+import { createAlertingIngest } from "../../notifications/ingest-with-alerts.ts";
 import { pollAllSources } from "../../sources/poller.ts";
 import { createHttpFetcher, readFetchLimits } from "../../sources/source-fetcher.ts";
 import { type CliContext, openEngineStore } from "../context.ts";
@@ -14,10 +15,12 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const db = openEngineStore(ctx);
   try {
     const engine = createEngine(db, { now: ctx.now });
+    // As the scheduler polls: new articles queue their alerts, which rasid serve delivers.
+    const alerting = createAlertingIngest(db, engine.pipeline, ctx.now);
     const reports = await pollAllSources({
       db,
       fetch: createHttpFetcher(readFetchLimits(ctx.config)),
-      ingest: (input) => engine.pipeline.ingest(input),
+      ingest: alerting.ingest,
       now: ctx.now,
       limits: { failureLimit: ctx.config.SOURCE_FAILURE_LIMIT },
       log: { info: () => undefined, warn: () => undefined },
