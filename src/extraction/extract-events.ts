@@ -352,9 +352,11 @@ function buildVisits(
   s: SentenceState,
   state: ArticleState,
 ): ExtractedEvent[] {
+  // "زيارته", "زيارة له": the traveller is named elsewhere in the sentence.
+  const pronoun = trigger.word.pronoun || /^(له|لها)$/.test(s.tokens[trigger.index + 1]?.norm ?? "");
   // "بعد زيارته في تموز/يوليو 2023": a visit word without a place repeats the destination named before.
   const named = chooseDestinations(trigger, s, state.gazetteer);
-  const before = trigger.word.pronoun ? destinationBefore(trigger, s, state.gazetteer) : null;
+  const before = pronoun ? destinationBefore(trigger, s, state.gazetteer) : null;
   const places = named.length > 0 ? named : before ? [before] : [];
   const [place] = places;
   if (!place) return [];
@@ -364,17 +366,20 @@ function buildVisits(
   const isNoun = trigger.word.form === "noun";
   const close = (p: PersonMention) =>
     !isNoun ||
-    trigger.word.pronoun ||
+    pronoun ||
     (p.start > trigger.index ? p.start - trigger.index <= 6 : trigger.index - p.end < 3);
   // The traveller named after the word (زيارة بيلوسي) before one named before it (انتقد بوتين زيارة …).
   const distance = (p: PersonMention) =>
     p.start > trigger.index ? p.start - trigger.index : (trigger.index - p.start) * 1.5;
   const free = (p: PersonMention) => p.ref && !p.absent && !p.host && !p.companion;
   const gender = pronounGender(s.tokens[trigger.index]);
-  const fits = (p: PersonMention) => !gender || !p.ref?.person || p.ref.person.gender === gender;
+  // A traveller is a visitor where they go: "التقى كيم بوتين خلال زيارته لروسيا" is Kim's trip.
+  const home = place.place.country ?? place.place.id;
+  const fits = (p: PersonMention) =>
+    (!gender || !p.ref?.person || p.ref.person.gender === gender) && p.ref?.person?.country !== home;
   // "لدى وصوله", "زيارته": the pronoun names the traveller, before the word or, failing that, after it.
   let main =
-    isNoun && trigger.word.pronoun
+    isNoun && pronoun
       ? (all.filter((p) => p.start < trigger.index && free(p) && fits(p)).at(-1) ??
         all.find((p) => p.start > trigger.index && free(p) && fits(p)))
       : eligible
@@ -427,6 +432,11 @@ function readEarlierVisit(tokens: Token[], i: number, published: string | null):
   const since = window.findIndex((t) => t.norm === "منذ");
   const lead = again >= 0 ? window.findIndex((t, k) => k > again && t.norm === "بعد") : first ? since : -1;
   if (lead < 0) return null;
+  // "منذ عام 2000": the year itself.
+  const year =
+    /^\d{4}$/.test(window[lead + 2]?.norm ?? "") &&
+    OFFSET_UNITS.get(window[lead + 1]?.norm ?? "")?.unit === "year";
+  if (year) return { date: window[lead + 2]?.norm ?? "", precision: "year", source: "explicit" };
   const number = window[lead + 1];
   const unitToken =
     /^\d+$/.test(number?.norm ?? "") || NUMBER_WORDS.has(forms(number)[0] ?? "") ? window[lead + 2] : number;

@@ -73,6 +73,11 @@ describe("visits", () => {
       "وقال لافروف إن العلاقات تعززت بعد قمة بوتين وكيم جونغ أون. وبعد وصوله إلى موسكو، التقى كيم جونغ أون الرئيس بوتين أمس.",
       ["meeting: kim-jong-un+vladimir-putin @moscow 2024-06-18", "visit: kim-jong-un @moscow 2024-06-18"],
     ],
+    // The visitor of "زيارته لروسيا" is the one who is a guest there.
+    [
+      "وكان كيم جونغ أون قد التقى بوتين خلال زيارته لروسيا في سبتمبر الماضي.",
+      ["meeting: kim-jong-un+vladimir-putin @RU 2023-09", "visit: kim-jong-un @RU 2023-09"],
+    ],
     // One trip to a list of places is a visit to each.
     [
       "وزار الرئيس الصيني شي جين بينغ كلاً من فيتنام ولاوس في أيار/مايو الماضي.",
@@ -226,10 +231,10 @@ describe("dates", () => {
       "وتأتي الزيارة بعد نحو شهرين من قمة بوتين وكيم جونغ أون في فوستوتشني.",
       ["meeting: kim-jong-un+vladimir-putin @vostochny-cosmodrome 2024-04"],
     ],
-    // "منذ" opens a period, not the date of the visit.
+    // "منذ" opens a period, not the date of this visit; "the first since 2000" tells of one in 2000.
     [
       "وحطت طائرة بوتين في بيونغ يانغ اليوم في أول زيارة له منذ عام 2000.",
-      ["visit: vladimir-putin @pyongyang 2024-06-19"],
+      ["visit: vladimir-putin @pyongyang 2000", "visit: vladimir-putin @pyongyang 2024-06-19"],
     ],
     // A morning report without a date tells of the day before.
     [
