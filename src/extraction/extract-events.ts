@@ -263,11 +263,10 @@ function sameParticipants(a: ExtractedEvent, b: ExtractedEvent): boolean {
   return a.participants.map((p) => p.id).join() === b.participants.map((p) => p.id).join();
 }
 
-/** People eligible to take part: resolved, not a relative or sender, not part of a place name. */
-function participantRef(p: PersonMention): PersonRef | null {
-  return p.absent ? null : p.ref;
-}
-
+/**
+ * A meeting, call or planned meeting of the people given to the word, completed by the other side a
+ * pronoun, a counterpart or a dual points back to; none with fewer than two people.
+ */
 function buildMeeting(
   trigger: Trigger,
   mine: PersonMention[],
@@ -287,8 +286,9 @@ function buildMeeting(
   const unresolved: PersonMention[] = [];
   for (const p of mine) {
     if (p.spouse || (p.host && !trigger.planned)) continue;
-    if (p.ref) add(participantRef(p));
-    else if (p.counterpart && !p.absent) unresolved.push(p);
+    if (p.absent) continue;
+    if (p.ref) add(p.ref);
+    else if (p.counterpart) unresolved.push(p);
   }
   // "سبق أن أجرت معه مباحثات": nobody named, a pronoun for each side: the people of the event before.
   const unnamed = refs.length === 0 && unresolved.length === 0;
@@ -329,7 +329,6 @@ function buildMeeting(
   if (refs.length === 0 && trigger.kind === "meeting") {
     for (const leader of summitLeaders(trigger, s, state.gazetteer, date)) add(leader);
   }
-
   if (refs.length < 2) return [];
   // A call has no single place: each side speaks from home.
   const where = trigger.kind === "call" ? null : place;
@@ -344,6 +343,10 @@ function buildMeeting(
   );
 }
 
+/**
+ * A visit of each traveller (the one the word names, with a named companion or spouse) to each place the
+ * word names, unless the traveller is coming home; a planned one includes the host who invited them.
+ */
 function buildVisits(
   trigger: Trigger,
   mine: PersonMention[],
