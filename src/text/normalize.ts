@@ -84,7 +84,7 @@ export interface Token {
 }
 
 // A word is a run of letters, marks and digits; Arabic diacritics and tatweel stay inside words.
-const WORD = /[\p{L}\p{M}\p{N}\u0640\u200C\u200D]+/gu;
+const WORD = /[\p{L}\p{M}\p{N}\u0640\u200B-\u200F\u061C\u2066-\u2069]+/gu;
 
 /** Splits text into word tokens with their offsets; hyphenated names give one token per part. */
 export function tokenize(text: string): Token[] {

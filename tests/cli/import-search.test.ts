@@ -57,6 +57,9 @@ describe("rasid import and search (the command line)", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Nothing to import/);
     expect(missing.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const option = rasid(["--db", db, "search", "--jsn", "كيم"]);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/Unknown option '--jsn'/);
   });
 
   it.skipIf(!existsSync(DEV_CORPUS))("imports the dev corpus.jsonl idempotently", () => {

@@ -62,6 +62,10 @@ describe("tokenize", () => {
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.raw);
   });
 
+  it("keeps a direction mark or zero-width character inside a word from splitting it", () => {
+    expect(tokenize("كي\u200Fم و\u200Bبوتين").map((t) => t.norm)).toEqual(["كيم", "وبوتين"]);
+  });
+
   it("keeps diacritics inside a word", () => {
     expect(tokenize("مُحَمَّدٌ وصل").map((t) => t.norm)).toEqual(["محمد", "وصل"]);
   });

@@ -11,6 +11,7 @@ import { type EventScore, scoreEvents } from "../../events/score-events.ts";
 import { loadSharedGazetteer } from "../../extraction/shared-gazetteer.ts";
 import { runQuestionEval } from "../../questions/run-question-eval.ts";
 import type { CliContext } from "../context.ts";
+import { readArgs } from "../read-args.ts";
 
 export const usage =
   "rasid eval [--json] SET_DIR   scores extraction and answers on SET_DIR/corpus.jsonl + gold.json";
@@ -20,9 +21,10 @@ export const usage =
  * scores the events and the answers against gold.json as eval/FORMAT.md says.
  */
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const json = args.includes("--json");
-  const dir = args.find((a) => !a.startsWith("--"));
-  if (!dir) throw new UsageError(`Which set? Usage: ${usage}`);
+  const { values, positionals } = readArgs(args, { json: { type: "boolean" } }, usage);
+  const json = values.json === true;
+  const [dir] = positionals;
+  if (!dir || positionals.length > 1) throw new UsageError(`Which set? Usage: ${usage}`);
   const corpus = join(dir, "corpus.jsonl");
   const goldPath = join(dir, "gold.json");
   for (const path of [corpus, goldPath])

@@ -5,17 +5,19 @@ import { parseFeed } from "../../sources/feed-parse.ts";
 import { fetchSource } from "../../sources/http-fetch.ts";
 import { readFetchLimits } from "../../sources/source-fetcher.ts";
 import type { CliContext } from "../context.ts";
+import { readArgs } from "../read-args.ts";
 
 export const usage =
   "rasid feed FILE_OR_URL [--json] [--base URL]   parse one feed without storing it (--base resolves a file's relative links)";
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const json = args.includes("--json");
-  const baseIndex = args.indexOf("--base");
-  const base = baseIndex >= 0 ? args[baseIndex + 1] : undefined;
-  if (baseIndex >= 0 && !base)
-    throw new UsageError("--base needs a URL, e.g. --base https://example.com/rss");
-  const inputs = args.filter((a, i) => !a.startsWith("--") && !(baseIndex >= 0 && i === baseIndex + 1));
+  const { values, positionals: inputs } = readArgs(
+    args,
+    { json: { type: "boolean" }, base: { type: "string" } },
+    usage,
+  );
+  const json = values.json === true;
+  const base = values.base;
   const [input] = inputs;
   if (!input || inputs.length > 1) throw new UsageError(`Give one feed file or URL. Usage: ${usage}`);
 

@@ -4,14 +4,15 @@ import { createAlertingIngest } from "../../notifications/ingest-with-alerts.ts"
 import { pollAllSources } from "../../sources/poller.ts";
 import { createHttpFetcher, readFetchLimits } from "../../sources/source-fetcher.ts";
 import { type CliContext, openEngineStore } from "../context.ts";
+import { readArgs } from "../read-args.ts";
 
 export const usage = "rasid fetch [--json]   poll every active source once and store what is new";
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const unknown = args.find((a) => a !== "--json");
-  if (unknown !== undefined)
-    throw new UsageError(`Unknown argument ${JSON.stringify(unknown)}. Usage: ${usage}`);
-  const json = args.includes("--json");
+  const { values, positionals } = readArgs(args, { json: { type: "boolean" } }, usage);
+  if (positionals.length > 0)
+    throw new UsageError(`Unknown argument ${JSON.stringify(positionals[0])}. Usage: ${usage}`);
+  const json = values.json === true;
   const db = openEngineStore(ctx);
   try {
     const engine = createEngine(db, { now: ctx.now });

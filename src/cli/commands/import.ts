@@ -1,12 +1,13 @@
 import { createEngine } from "../../engine.ts";
 import { UsageError } from "../../errors.ts";
 import { type CliContext, openEngineStore } from "../context.ts";
+import { readArgs } from "../read-args.ts";
 
 export const usage =
   "rasid import PATH…   import a corpus.jsonl, a folder of .txt/.html files, or single files";
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const paths = args.filter((a) => !a.startsWith("--"));
+  const paths = readArgs(args, {}, usage).positionals;
   if (paths.length === 0) throw new UsageError(`Nothing to import. Usage: ${usage}`);
   const db = openEngineStore(ctx);
   try {

@@ -1,17 +1,21 @@
 import { createEngine } from "../../engine.ts";
 import { UsageError } from "../../errors.ts";
 import { type CliContext, openEngineStore } from "../context.ts";
+import { readArgs } from "../read-args.ts";
 
 export const usage = "rasid search [--json] [--limit N] QUERY   full-text search over the stored articles";
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const json = args.includes("--json");
-  const limitIndex = args.indexOf("--limit");
-  const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : 10;
+  const { values, positionals } = readArgs(
+    args,
+    { json: { type: "boolean" }, limit: { type: "string", default: "10" } },
+    usage,
+  );
+  const json = values.json === true;
+  const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError("--limit takes a whole number, e.g. --limit 20");
-  const words = args.filter((a, i) => !a.startsWith("--") && !(limitIndex >= 0 && i === limitIndex + 1));
-  const query = words.join(" ").trim();
+  const query = positionals.join(" ").trim();
   if (!query) throw new UsageError(`What should I search for? Usage: ${usage}`);
   const db = openEngineStore(ctx);
   try {
