@@ -254,7 +254,9 @@ export function findEvents(db: Db, filter: EventFilter = {}): EventRecord[] {
     params.push(filter.placeId);
   }
   if (filter.types && filter.types.length > 0) {
-    where.push(`e.type IN (${filter.types.map(() => "?").join(", ")})`);
+    // "+" keeps SQLite from driving by the type index: walking events by date finds the newest of a
+    // type sooner than sorting every event of that type.
+    where.push(`+e.type IN (${filter.types.map(() => "?").join(", ")})`);
     params.push(...filter.types);
   }
   if (filter.from) {
@@ -262,8 +264,9 @@ export function findEvents(db: Db, filter: EventFilter = {}): EventRecord[] {
     params.push(filter.from);
   }
   if (filter.to) {
-    where.push("e.date_start <= ?");
-    params.push(filter.to);
+    // date_sort is date_start: the bound also narrows the walk along its index.
+    where.push("e.date_start <= ? AND e.date_sort <= ?");
+    params.push(filter.to, filter.to);
   }
   const limit = filter.limit !== undefined ? " LIMIT ?" : "";
   if (filter.limit !== undefined) params.push(filter.limit);
