@@ -48,6 +48,11 @@ export function splitBodySentences(text: string): Sentence[] {
     const body = prose && !inBlock;
     for (const sentence of splitLine(line)) sentences.push({ text: sentence, paragraph, body });
   });
+  // A short item written without any full stop is all body, but for its headline and list lines.
+  if (!sentences.some((s) => s.body)) {
+    for (const s of sentences.slice(1))
+      s.body = !BULLET.test(s.text) && !QUOTE_LINE.test(s.text) && !BLOCK_MARKER.test(s.text);
+  }
   return sentences;
 }
 

@@ -31,6 +31,12 @@ describe("body sentences", () => {
     expect(body(line)).toEqual([line]);
   });
 
+  it("reads a short item written without full stops, but for its headline", () => {
+    expect(body("بوتين يستقبل شي\nاستقبل الرئيس الروسي نظيره الصيني اليوم في الكرملين")).toEqual([
+      "استقبل الرئيس الروسي نظيره الصيني اليوم في الكرملين",
+    ]);
+  });
+
   it("leaves a related-stories block out until prose returns", () => {
     const text = [
       "مواد ذات صلة:",
