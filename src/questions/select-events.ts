@@ -8,7 +8,7 @@ import type { EntityMention, KnownEntity, ParsedQuestion } from "./question-type
  *  - who_met / when_met / where_met / count: in-person meetings only (a visit counts when the person
  *    visited took part in it); a call or a planned meeting is not a meeting;
  *  - visits: visits to the place or a place inside it, and meetings held there with a foreign participant
- *    (the visitor) when no visit of theirs is recorded for that day;
+ *    (the visitor) when no visit of theirs is recorded for that day, answered as that visitor's visit;
  *  - events_of: every event of the subject, or the kinds the question names.
  */
 
@@ -80,14 +80,14 @@ export function selectEvents(
       parsed.intent === "visits"
         ? selectVisits(place, parsed, directory, find, visitors)
         : find({ placeId: place.id, types: parsed.types ?? undefined, ...range });
-    return { subjects, place, events: sortByDate(events, parsed.order), visitors, inferred };
+    return { subjects, place, events: finish(events, parsed), visitors, inferred };
   }
 
   // "متى زار بوتين بيونغ يانغ؟": the subject's own trips to the place, as `visits` reads them.
   if (isTripQuestion(parsed, subjects) && place) {
     const ids = (subjects[0] as Subject).ids;
     const events = selectVisits(place, parsed, directory, find, visitors, ids);
-    return { subjects, place, events: sortByDate(events, parsed.order), visitors, inferred };
+    return { subjects, place, events: finish(events, parsed), visitors, inferred };
   }
   const askedTypes = parsed.types;
   const onlyCalls = askedTypes?.includes("call") === true && !askedTypes.includes("meeting");
@@ -111,7 +111,21 @@ export function selectEvents(
       return false;
     return true;
   });
-  return { subjects, place, events: sortByDate(events, parsed.order), visitors, inferred };
+  return { subjects, place, events: finish(events, parsed), visitors, inferred };
+}
+
+/**
+ * Only events known to fall within the asked time, in the asked order: the store returns every event whose
+ * period overlaps it, but a meeting dated only "2025" is not known to have been "in October 2025".
+ */
+function finish(events: EventRecord[], parsed: ParsedQuestion): EventRecord[] {
+  const from = parsed.time?.from ?? null;
+  const to = parsed.time?.to ?? null;
+  const inside = events.filter((event) => {
+    const [start, end] = toPeriod(event.date);
+    return (!from || (start !== null && start >= from)) && (!to || (end !== null && end <= to));
+  });
+  return sortByDate(inside, parsed.order);
 }
 
 /** When, where or how often one person travelled (a visit word and no meeting word; not "who visited X"). */
@@ -236,9 +250,21 @@ function selectVisits(
     );
     if (sameTrip) continue;
     visitors.set(meeting.id, guests);
-    result.push(meeting);
+    result.push(asVisit(meeting, guests));
   }
   return result;
+}
+
+/**
+ * The visit a meeting at the place shows: its guests travelled there. The answer lists the travellers, not
+ * their hosts (asked who visited Pyongyang, Kim Jong Un is no answer); the id stays the stored meeting's.
+ */
+function asVisit(meeting: EventRecord, guests: string[]): EventRecord {
+  return {
+    ...meeting,
+    type: "visit",
+    participants: meeting.participants.filter((p) => guests.includes(p.id)),
+  };
 }
 
 // A visit is recorded on its first day; meetings in the days after it belong to the same trip.
