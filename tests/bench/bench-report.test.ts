@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { generateArticles } from "../../scripts/bench/generate-corpus.ts";
 import { summarizeSamples } from "../../scripts/bench/measure.ts";
 import { BEGIN_MARK, END_MARK, writeReport } from "../../scripts/bench/report.ts";
@@ -18,6 +18,7 @@ describe("bench tools", () => {
 
   it("replaces only the figures between the markers, and starts a file that has none", () => {
     const dir = mkdtempSync(join(tmpdir(), "rasid-bench-report-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const kept = join(dir, "kept.md");
     writeFileSync(kept, `# Benchmarks\n\nمقدمة.\n\n${BEGIN_MARK}\nold figures\n${END_MARK}\n\n## Findings\n`);
     writeReport(kept, "new figures");
