@@ -34,6 +34,10 @@ export function createEngine(db: Db, options: { now?: () => Date; gazetteer?: Ga
       gazetteer();
       return stored.ingest(input);
     },
+    inBatch: (work) => {
+      gazetteer();
+      return stored.inBatch(work);
+    },
   };
   return {
     db,

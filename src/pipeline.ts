@@ -12,6 +12,11 @@ import type { Db } from "./db/open.ts";
  */
 export interface ArticlePipeline {
   ingest(input: ArticleInput): IngestResult;
+  /**
+   * Runs `work` — several ingests — in one write transaction, each ingest in its own savepoint: a bulk
+   * import commits once per batch instead of once per article, and one bad article still rolls back alone.
+   */
+  inBatch<T>(work: () => T): T;
 }
 
 export interface PipelineOptions {
@@ -30,5 +35,6 @@ export function createArticlePipeline(db: Db, options: PipelineOptions = {}): Ar
           if (article.lang === "ar") options.extract?.(article);
         },
       }),
+    inBatch: (work) => db.transaction(work).immediate(),
   };
 }
