@@ -119,7 +119,9 @@ describe.concurrent("the command line", () => {
     [["sources"], /^rasid: Unknown or missing action\. Usage: rasid sources add URL/],
     [["sources", "add"], /^rasid: Which URL\? Usage: rasid sources add URL/],
     [["sources", "pause"], /^rasid: Give the source's number/],
-    [["fetch", "--everything"], /^rasid: Unknown argument "--everything"\. Usage: rasid fetch/],
+    [["fetch", "--everything"], /^rasid: Unknown option '--everything'\. Usage: rasid fetch/],
+    [["fetch", "now"], /^rasid: Unknown argument "now"\. Usage: rasid fetch/],
+    [["search", "--jsn", "كيم"], /^rasid: Unknown option '--jsn'\. Usage: rasid search/],
     [["serve", "now"], /^rasid: rasid serve takes no arguments/],
     [["--db"], /^rasid: --db needs a path/],
   ])("rasid %j exits 2 with one line saying what to do", async (args, message) => {
