@@ -39,8 +39,11 @@ export function answerQuestion(source: AnswerSource, question: string, now: Date
     const name = selection.subjects[0]?.entity ?? selection.place;
     if (name) articles = deps.searchArticles(name.name_ar, ARTICLE_HITS);
   }
-  const closest = parsed.intent === "search" ? findClosestName(deps, parsed) : null;
-  const text = composeAnswer({ parsed, selection, articles, partial, known, closest });
+  const unknown = parsed.unknownNames.map((word) => ({ word, entity: findClosestPerson(deps, word) }));
+  // A question that named nobody may still hold a typo of a name outside a name slot (lavrof?).
+  const typo = unknown.length === 0 && parsed.intent === "search" ? findClosestName(deps, parsed) : null;
+  if (typo) unknown.push(typo);
+  const text = composeAnswer({ parsed, selection, articles, partial, known, unknown });
   return {
     question: parsed.text,
     lang: parsed.lang,
@@ -85,6 +88,16 @@ function findClosestName(
     if (STOP_WORDS.has(token.norm)) continue;
     const entity = deps.directory.closestPerson(token.raw);
     if (entity) return { word: token.raw, entity };
+  }
+  return null;
+}
+
+/** The known person closest to an unknown name, by the whole of it or by one of its words. */
+function findClosestPerson(deps: AnswerDeps, name: string): KnownEntity | null {
+  const words = name.split(" ");
+  for (const candidate of words.length > 1 ? [name, ...words] : words) {
+    const entity = deps.directory.closestPerson(candidate);
+    if (entity) return entity;
   }
   return null;
 }

@@ -21,8 +21,8 @@ export interface ComposeInput {
   partial?: boolean;
   /** Events of the subject without the question's filters, offered when none matched. */
   known: EventRecord[];
-  /** A person whose name is a typo away from a word of a question that named nobody. */
-  closest?: { word: string; entity: KnownEntity } | null;
+  /** Names the question gave that name nobody known, each with the closest known person, if any. */
+  unknown?: { word: string; entity: KnownEntity | null }[];
 }
 
 const MAX_EVENTS_SHOWN = 10;
@@ -44,15 +44,36 @@ export function composeAnswer(input: ComposeInput): string {
       inLang(lang, "(قرأتُ بداية سؤالك فقط لطوله.)", "(Your question was long; I read its beginning only.)"),
     );
 
+  const unknown = input.unknown ?? [];
+  for (const { word, entity } of unknown) lines.push(describeUnknown(word, entity, lang));
+  const suggested = unknown.find((u) => u.entity)?.entity ?? null;
   if (parsed.intent === "search" || (selection.subjects.length === 0 && !selection.place)) {
-    lines.push(...composeSearch(parsed, input.articles, input.partial === true, input.closest ?? null));
+    lines.push(...composeSearch(parsed, input.articles, input.partial === true, suggested));
     return lines.join("\n");
+  }
+  if (unknown.length > 0) {
+    // What follows answers a narrower question than the one asked: say which.
+    const known = [
+      ...subjectNames(selection, lang),
+      ...(selection.place ? [pickName(selection.place, lang)] : []),
+    ];
+    const without = unknown
+      .map((u) => inLang(lang, `«${u.word}»`, `"${u.word}"`))
+      .join(inLang(lang, " و", ", "));
+    lines.push(
+      inLang(
+        lang,
+        `أجيب عن ${known.join(" و")} وحده، دون ${without}:`,
+        `Answering about ${known.join(" and ")} alone, without ${without}:`,
+      ),
+    );
   }
   if (selection.events.length === 0) {
     lines.push(...composeNothing(input));
     return lines.join("\n");
   }
-  const yes = parsed.yesNo ? inLang(lang, "نعم. ", "Yes. ") : "";
+  // Yes only to the question asked: with a name left out, the events answer a narrower one.
+  const yes = parsed.yesNo && unknown.length === 0 ? inLang(lang, "نعم. ", "Yes. ") : "";
   lines.push(yes + heading(parsed, selection));
   const shown = selection.events.slice(0, MAX_EVENTS_SHOWN);
   for (const event of shown) lines.push(...describeEvent(event, parsed, selection));
@@ -395,24 +416,31 @@ function describeArticles(articles: ArticleHit[], lang: Lang): string[] {
   });
 }
 
+/** "I don't know X; did you mean Y?", or that nobody of that name is known. */
+function describeUnknown(word: string, entity: KnownEntity | null, lang: Lang): string {
+  if (entity) {
+    const name = pickName(entity, lang);
+    return inLang(
+      lang,
+      `لم أتعرف على «${word}»؛ هل تقصد ${name}؟`,
+      `I don't know "${word}"; did you mean ${name}?`,
+    );
+  }
+  return inLang(
+    lang,
+    `لم أتعرف على «${word}»: هذا الاسم ليس في الأخبار المخزنة.`,
+    `I don't know "${word}": that name is not in the stored news.`,
+  );
+}
+
 function composeSearch(
   parsed: ParsedQuestion,
   articles: ArticleHit[],
   partial: boolean,
-  closest: { word: string; entity: KnownEntity } | null,
+  suggested: KnownEntity | null,
 ): string[] {
   const lang = parsed.lang;
   const lines: string[] = [];
-  if (closest) {
-    const name = pickName(closest.entity, lang);
-    lines.push(
-      inLang(
-        lang,
-        `لم أتعرف على «${closest.word}»؛ هل تقصد ${name}؟`,
-        `I don't know "${closest.word}"; did you mean ${name}?`,
-      ),
-    );
-  }
   if (articles.length === 0) {
     lines.push(
       inLang(
@@ -420,7 +448,7 @@ function composeSearch(
         "لا أجد في الأخبار المخزنة ما يطابق سؤالك.",
         "I find nothing in the stored news that matches your question.",
       ),
-      suggestions(lang, closest ? pickName(closest.entity, lang) : null, parsed.intent),
+      suggestions(lang, suggested ? pickName(suggested, lang) : null, parsed.intent),
     );
     return lines;
   }

@@ -3,6 +3,7 @@ import { parseTimeFilter } from "./parse-time.ts";
 import type { DirectoryHit, QuestionDirectory } from "./question-directory.ts";
 import type { EntityMention, Intent, KnownEntity, ParsedQuestion } from "./question-types.ts";
 import { type Cue, readCue, readOrder, readVerbs, typesOf, type VerbClasses } from "./question-words.ts";
+import { findUnknownNames } from "./unknown-names.ts";
 
 /** A question is read up to this many characters; a longer one is cut (and answered from its start). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -31,6 +32,11 @@ export function parseQuestion(question: string, now: Date, directory: QuestionDi
   const inSpan = (i: number): boolean => inTime(i) || spans.some((s) => i >= s.start && i < s.end);
   const verbs = readVerbs(tokens, inSpan);
   const free = tokens.filter((_, i) => !inSpan(i));
+  const isPerson = (i: number): boolean =>
+    spans.some(
+      (s) => i >= s.start && i < s.end && s.hits.some((h) => h.kind === "person" || h.kind === "role"),
+    );
+  const unknownNames = findUnknownNames(tokens, inSpan, isPerson).map((u) => u.text);
   let cue: Cue | null = null;
   for (let i = 0; i < free.length && cue === null; i++) cue = readCue(free, i);
 
@@ -46,6 +52,7 @@ export function parseQuestion(question: string, now: Date, directory: QuestionDi
     order: readOrder(free),
     truncated,
     yesNo: cue === "whether",
+    unknownNames,
   };
 }
 

@@ -61,6 +61,8 @@ export interface ParsedQuestion {
   truncated: boolean;
   /** A yes/no question (هل التقى…؟, Did … meet …?): the answer starts with yes when events match. */
   yesNo: boolean;
+  /** Words standing where a name goes that name nobody known ("Zorblax" in "When did Zorblax meet Kim?"). */
+  unknownNames: string[];
 }
 
 export interface AnswerArticle {

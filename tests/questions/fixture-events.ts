@@ -19,7 +19,7 @@ const article = (id: string) => ({
   title: `Report ${id}`,
 });
 
-function event(
+export function buildEvent(
   id: string,
   type: EventType,
   people: string[],
@@ -40,25 +40,27 @@ function event(
 }
 
 export const EVENTS: EventRecord[] = [
-  event("ev-kim-shoigu", "meeting", ["kim-jong-un", "sergei-shoigu"], "2023-07", "KP", ["s003"]),
-  event("ev-shoigu-kang", "meeting", ["sergei-shoigu", "kang-sun-nam"], "2023-07-26", "pyongyang", [
+  buildEvent("ev-kim-shoigu", "meeting", ["kim-jong-un", "sergei-shoigu"], "2023-07", "KP", ["s003"]),
+  buildEvent("ev-shoigu-kang", "meeting", ["sergei-shoigu", "kang-sun-nam"], "2023-07-26", "pyongyang", [
     "s000",
     "s001",
   ]),
-  event("ev-shoigu-visit", "visit", ["sergei-shoigu"], "2023-07-25", "KP", ["s000"]),
-  event("ev-kim-lavrov", "meeting", ["kim-jong-un", "sergei-lavrov"], "2025-07-12", "wonsan", [
+  buildEvent("ev-shoigu-visit", "visit", ["sergei-shoigu"], "2023-07-25", "KP", ["s000"]),
+  buildEvent("ev-kim-lavrov", "meeting", ["kim-jong-un", "sergei-lavrov"], "2025-07-12", "wonsan", [
     "s002",
     "s005",
   ]),
-  event("ev-lavrov-choe", "meeting", ["sergei-lavrov", "choe-son-hui"], "2025-07-11", "wonsan", ["s002"]),
-  event("ev-kim-belousov", "meeting", ["kim-jong-un", "andrei-belousov"], "2024-11-30", "pyongyang", [
+  buildEvent("ev-lavrov-choe", "meeting", ["sergei-lavrov", "choe-son-hui"], "2025-07-11", "wonsan", [
+    "s002",
+  ]),
+  buildEvent("ev-kim-belousov", "meeting", ["kim-jong-un", "andrei-belousov"], "2024-11-30", "pyongyang", [
     "s004",
   ]),
-  event("ev-belousov-visit", "visit", ["andrei-belousov"], "2024-11-30", "pyongyang", ["s004"]),
-  event("ev-kim-putin", "meeting", ["kim-jong-un", "vladimir-putin"], "2024-06", "pyongyang", ["s004"]),
-  event("ev-kim-putin-call", "call", ["kim-jong-un", "vladimir-putin"], "2025-01-10", null, ["s006"]),
-  event("ev-kim-trump-planned", "planned", ["kim-jong-un", "donald-trump"], "2026-01", null, ["s007"]),
-  event("ev-kimyo-putin", "meeting", ["kim-yo-jong", "vladimir-putin"], "2024-03-01", "moscow-kremlin", [
+  buildEvent("ev-belousov-visit", "visit", ["andrei-belousov"], "2024-11-30", "pyongyang", ["s004"]),
+  buildEvent("ev-kim-putin", "meeting", ["kim-jong-un", "vladimir-putin"], "2024-06", "pyongyang", ["s004"]),
+  buildEvent("ev-kim-putin-call", "call", ["kim-jong-un", "vladimir-putin"], "2025-01-10", null, ["s006"]),
+  buildEvent("ev-kim-trump-planned", "planned", ["kim-jong-un", "donald-trump"], "2026-01", null, ["s007"]),
+  buildEvent("ev-kimyo-putin", "meeting", ["kim-yo-jong", "vladimir-putin"], "2024-03-01", "moscow-kremlin", [
     "s008",
   ]),
 ];

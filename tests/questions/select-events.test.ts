@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { EventRecord } from "../../src/events/event-types.ts";
+import { type AnswerDeps, answerQuestion } from "../../src/questions/answer-question.ts";
+import { buildFixtureDirectory } from "./fixture-directory.ts";
+import { buildEvent, EVENTS, findFixtureEvents } from "./fixture-events.ts";
+
+const NOW = new Date("2026-11-24T12:00:00Z");
+
+const depsOver = (events: EventRecord[]): AnswerDeps => ({
+  directory: buildFixtureDirectory(),
+  findEvents: (filter) => findFixtureEvents(filter, events),
+  searchArticles: () => [],
+});
+
+// Kim's meetings of 2025 at three precisions: a day, a month, and only the year.
+const DATED = [
+  buildEvent("ev-day", "meeting", ["kim-jong-un", "sergei-lavrov"], "2025-07-12", "wonsan", ["s1"]),
+  buildEvent("ev-month", "meeting", ["kim-jong-un", "vladimir-putin"], "2025-10", "pyongyang", ["s2"]),
+  buildEvent("ev-year", "meeting", ["kim-jong-un", "donald-trump"], "2025", null, ["s3"]),
+];
+
+describe("selectEvents: an event answers a time filter only when it falls within it", () => {
+  it.each([
+    ["Who did Kim Jong Un meet in October 2025?", ["ev-month"]],
+    ["من التقى كيم جونغ أون في تشرين الأول 2025؟", ["ev-month"]],
+    ["Who met Kim in July 2025?", ["ev-day"]],
+    ["من التقى كيم في تموز/يوليو 2025؟", ["ev-day"]],
+    ["Who met Kim in 2025?", ["ev-month", "ev-day", "ev-year"]],
+    ["من التقى كيم خلال عام 2025؟", ["ev-month", "ev-day", "ev-year"]],
+    ["Who has Kim met since August 2025?", ["ev-month"]],
+    ["من التقى كيم منذ آب 2025؟", ["ev-month"]],
+    ["ماذا فعل كيم جونغ أون في أكتوبر 2025؟", ["ev-month"]],
+  ])("%s", (question, expected) => {
+    expect(answerQuestion(depsOver(DATED), question, NOW).events.map((e) => e.id)).toEqual(expected);
+  });
+});
+
+describe("selectEvents: a meeting standing in for a visit names the visitor, not the host", () => {
+  it.each([
+    ["Who visited Pyongyang?"],
+    ["من زار بيونغ يانغ؟"],
+    ["Who visited North Korea in 2024?"],
+    ["من زار كوريا الشمالية عام 2024؟"],
+  ])("%s", (question) => {
+    const answer = answerQuestion(depsOver(EVENTS), question, NOW);
+    // Putin's summit in Pyongyang (June 2024) is his visit: no visit of his is stored.
+    const summit = answer.events.find((e) => e.id === "ev-kim-putin");
+    expect(summit).toMatchObject({ type: "visit", participants: [{ id: "vladimir-putin" }] });
+    const everyone = answer.events.flatMap((e) => e.participants.map((p) => p.id));
+    expect(everyone).not.toContain("kim-jong-un");
+  });
+
+  it("keeps the host in the text nowhere either", () => {
+    const answer = answerQuestion(depsOver(EVENTS), "من زار بيونغ يانغ؟", NOW);
+    expect(answer.text).toContain("فلاديمير بوتين");
+    expect(answer.text).not.toContain("كيم جونغ أون");
+  });
+});
