@@ -1,4 +1,5 @@
 import { cliticForms, tokenize } from "../text/normalize.ts";
+import { dropStopwords } from "../text/stopwords.ts";
 import { spellingVariants } from "../text/variants.ts";
 
 /**
@@ -19,9 +20,7 @@ const MAX_QUERY_TOKENS = 12;
  * Returns null when the query has no searchable word.
  */
 export function buildFtsQuery(query: string): string | null {
-  const words = tokenize(query)
-    .map((t) => t.norm)
-    .slice(0, MAX_QUERY_TOKENS);
+  const words = dropStopwords(tokenize(query).map((t) => t.norm)).slice(0, MAX_QUERY_TOKENS);
   if (words.length === 0) return null;
   // The word as typed, its clitic-stripped stems (ولافروف → لافروف) and their spelling variants.
   const alternatives = (word: string): string[] => [...new Set(cliticForms(word).flatMap(spellingVariants))];
@@ -53,7 +52,7 @@ export function buildSnippet(
   window = 12,
   mark: [string, string] = ["[", "]"],
 ): string {
-  const words = tokenize(query).map((t) => t.norm);
+  const words = dropStopwords(tokenize(query).map((t) => t.norm));
   const wanted = new Set<string>();
   for (const word of words)
     for (const form of cliticForms(word)) for (const v of spellingVariants(form)) wanted.add(v);

@@ -35,6 +35,8 @@ describe("searchArticles", () => {
     ["الروسي", ["d1"]],
     ["موسكو", ["p2"]],
     ["طوكيو", []],
+    ["ما أخبار لافروف في وونسان؟", ["l1"]],
+    ["what about Lavrov", []],
     ["؟!", []],
   ])("%s finds %j", (query, expected) => {
     expect(ids(query)).toEqual(expected);
