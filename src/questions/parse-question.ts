@@ -145,6 +145,11 @@ function readMentions(
     const titleFollows =
       next !== undefined && leadsTitle(tokens, span, next) && next.hits.some((h) => h.kind === "role");
     if (place && titleFollows && countryOf(span)) continue;
+    // "Who from China has Kim met in Pyongyang?", "من زار بيونغ يانغ من روسيا؟": where the people come from.
+    if (place && nationality === null && isOrigin(tokens, span, spans)) {
+      nationality = countryOf(span);
+      continue;
+    }
     if (place) {
       const candidates = span.hits.flatMap((h) => (h.kind === "place" ? [h.entity] : []));
       addMention(places, {
@@ -205,6 +210,19 @@ function holdersIn(
   range: { from: string | null; to: string | null } | null,
 ): KnownEntity[] {
   return directory.holders(role, country, range?.from ?? null, range?.to ?? null);
+}
+
+const FROM_WORDS = new Set(["from", "من"]);
+
+/**
+ * A country written after "from"/من (not the من that asks "who") while the question names someone or
+ * somewhere else: the people's origin, not where the event was.
+ */
+function isOrigin(tokens: Token[], span: Span, spans: Span[]): boolean {
+  const before = span.start - 1;
+  if (!FROM_WORDS.has(tokens[before]?.norm ?? "") || readCue(tokens, before) !== null) return false;
+  if (countryOf(span) === null) return false;
+  return spans.some((s) => s !== span && s.hits.some((h) => h.kind === "person" || h.kind === "place"));
 }
 
 /** Whether a span stands right before a title, or before it with an English possessive (Russia's). */

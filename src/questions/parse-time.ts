@@ -148,6 +148,18 @@ function readMonth(tokens: Token[], i: number): { month: number; length: number;
   return null;
 }
 
+// Words that may join a month to its year: "June of 2019", "حزيران من عام 2019", "يونيو سنة 2019".
+const MONTH_YEAR_LINKS = words(["of", "من"]);
+
+/** The year right after a month, directly or through "of"/من and a year word; with the token after it. */
+function readLinkedYear(tokens: Token[], i: number): { year: number; end: number } | null {
+  let j = i;
+  if (MONTH_YEAR_LINKS.has(tokens[j]?.norm ?? "")) j++;
+  if (hasWord(tokens[j], YEAR_WORDS)) j++;
+  const year = readYear(tokens[j]);
+  return year === null ? null : { year, end: j + 1 };
+}
+
 /** A month name with the same month written after it ("تشرين الأول/أكتوبر") is one mention. */
 function skipTwinMonth(tokens: Token[], i: number, month: number): number {
   const twin = readMonth(tokens, i);
@@ -187,8 +199,9 @@ function readAtom(tokens: Token[], i: number, now: Ymd): Span | null {
       const d = { y: dayYear, m: month.month, d: dayFirst };
       return { from: d, to: d, start: i, end: end + 2 };
     }
-    const y = readYear(tokens[end]);
-    if (y !== null) end++;
+    const linked = readLinkedYear(tokens, end);
+    const y = linked?.year ?? null;
+    if (linked) end = linked.end;
     else if (month.ambiguous && !hasWord(tokens[i - 1], MONTH_LEADS) && !hasWord(tokens[i - 1], MONTH_WORD))
       return null;
     if (y !== null) return monthSpan(y, month.month, i, end);

@@ -95,12 +95,15 @@ export function selectEvents(
   if (parsed.intent === "events_of") types = askedTypes ?? undefined;
   else if (onlyCalls) types = ["call"];
   else if (isTripQuestion(parsed, subjects)) types = ["visit"];
+  // "مع من التقى أو تحدث هاتفياً …؟", "Who did Xi meet or call?": the calls were asked for too.
+  else if (askedTypes?.includes("call")) types = [...MEETING_TYPES, "call"];
   else types = MEETING_TYPES;
 
   const events = findForSubjects(subjects, find, { types, ...range }).filter((event) => {
     if (!subjects.every((s) => holdsTitle(s, event, directory))) return false;
     // A visit answers a "met" question only when someone beyond the traveller took part.
-    if (types === MEETING_TYPES && event.type === "visit" && event.participants.length < 2) return false;
+    const meetingsAsked = parsed.intent !== "events_of" && types?.includes("meeting") === true;
+    if (meetingsAsked && event.type === "visit" && event.participants.length < 2) return false;
     if (parsed.intent !== "events_of") {
       const trip = inferPlace(event, find);
       if (trip) inferred.set(event.id, trip);

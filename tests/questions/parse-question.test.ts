@@ -133,6 +133,20 @@ describe("parseQuestion: names", () => {
   ])("reads the nationality filter of %s as %s", (question, country) => {
     expect(parse(question).nationality).toBe(country);
   });
+
+  it.each([
+    ["Who from Russia visited Pyongyang in 2024?", "RU", ["pyongyang"]],
+    ["من زار بيونغ يانغ من روسيا؟", "RU", ["pyongyang"]],
+    ["Who from North Korea has Putin met in Moscow?", "KP", ["moscow"]],
+    ["من التقى بوتين في موسكو من كوريا الشمالية؟", "KP", ["moscow"]],
+    // Alone, or a city: still where it happened.
+    ["Who visited Russia?", null, ["RU"]],
+    ["من زار بيونغ يانغ من موسكو؟", null, ["pyongyang", "moscow"]],
+  ])("reads a country after from/من in %s as the people's origin (%s)", (question, country, places) => {
+    const parsed = parse(question);
+    expect(parsed.nationality).toBe(country);
+    expect(parsed.places.map((p) => p.candidates[0]?.id)).toEqual(places);
+  });
 });
 
 describe("parseQuestion: types and order", () => {

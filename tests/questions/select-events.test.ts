@@ -56,3 +56,14 @@ describe("selectEvents: a meeting standing in for a visit names the visitor, not
     expect(answer.text).not.toContain("كيم جونغ أون");
   });
 });
+
+describe("selectEvents: calls are in the answer when the question asks for them with meetings", () => {
+  it.each([
+    ["من التقى بوتين أو تحدث معه هاتفياً؟", ["ev-kim-putin-call", "ev-kim-putin", "ev-kimyo-putin"]],
+    ["Who did Putin meet or call?", ["ev-kim-putin-call", "ev-kim-putin", "ev-kimyo-putin"]],
+    ["من التقى بوتين؟", ["ev-kim-putin", "ev-kimyo-putin"]],
+    ["Who did Putin meet?", ["ev-kim-putin", "ev-kimyo-putin"]],
+  ])("%s", (question, expected) => {
+    expect(answerQuestion(depsOver(EVENTS), question, NOW).events.map((e) => e.id)).toEqual(expected);
+  });
+});
