@@ -1,5 +1,5 @@
 import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
-import { COMPLEMENTIZERS, SPEECH_VERBS, STOP_NAME_WORDS, TRIGGERS } from "./event-lexicon.ts";
+import { COMPLEMENTIZERS, NON_NAME_WORDS, SPEECH_VERBS, STOP_NAME_WORDS, TRIGGERS } from "./event-lexicon.ts";
 import type { PersonRef } from "./mentions.ts";
 
 /**
@@ -35,8 +35,24 @@ function isNameWord(token: Token): boolean {
   if (!ARABIC_WORD.test(token.norm) || token.norm.startsWith("ال")) return false;
   const stem = cliticForms(token.norm);
   return !stem.some(
-    (f) => STOP_NAME_WORDS.has(f) || TRIGGERS.has(f) || SPEECH_VERBS.has(f) || COMPLEMENTIZERS.has(f),
+    (f) =>
+      STOP_NAME_WORDS.has(f) ||
+      NON_NAME_WORDS.has(f) ||
+      TRIGGERS.has(f) ||
+      SPEECH_VERBS.has(f) ||
+      COMPLEMENTIZERS.has(f) ||
+      hasVerbShape(f),
   );
+}
+
+/**
+ * Shapes of Arabic words that transliterated names do not take: a past verb of three root letters with
+ * the feminine ت (وصفت، أكدت، قالت) without the long vowels of names like كورت and a verbal noun behind the preposition ب or ل (بتفكيك، لتعزيز،
+ * باستئناف).
+ */
+function hasVerbShape(form: string): boolean {
+  if (/^[^اتوي]{3}ت$/.test(form) || /^[^اتوي]ا[^اتوي]ت$/.test(form)) return true;
+  return /^[بل](ت|است)[^ا]{2,}[ايو]?[^ا]+$/.test(form) && form.length >= 6;
 }
 
 const LATIN: Record<string, string> = {

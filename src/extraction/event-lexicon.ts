@@ -251,6 +251,21 @@ export const NUMBER_WORDS: Map<string, number> = new Map(
 /** "in the same day": the date of the event mentioned just before. */
 export const SAME_WORDS = setOf("نفسه ذاته نفس ذات");
 
+/**
+ * Words that are never part of a foreign name written in Arabic, whatever their clitics: prepositions
+ * carrying a pronoun (خلالها، معه، عليه، لديه), pronouns and particles. Names are transliterations; these
+ * are the Arabic words that follow a title when it names nobody ("تعهد الزعيم خلالها بتفكيك …").
+ */
+export const NON_NAME_WORDS: Set<string> = new Set(
+  words("خلال مع عن على إلى في من لدى عند بين منذ حول ضد أمام بعد قبل عبر لكن إن أن").flatMap((stem) =>
+    ["ه", "ها", "هما", "هم", "ي", "نا"].map((suffix) => stem + suffix),
+  ),
+);
+for (const w of words(
+  "له لها لهما لهم به بها بهما بهم فيه فيها منه منها عنه عنها إياه إياها نفسه نفسها ذاته بدوره بدورها",
+))
+  NON_NAME_WORDS.add(w);
+
 /** Collective references to people already named (الزعيمان، الجانبين): they name nobody new. */
 export const STOP_NAME_WORDS = setOf(
   "في فى من إلى الى على عن مع بعد قبل خلال منذ حتى عند لدى بين أن إن أنه إنه قد لقد كان كانت يكون هو هي هم هما ذلك هذا هذه التي الذي الذين اليوم أمس غدا صباح مساء يوم أو ثم كما لكن حيث إذ أيضا وقال قال قالت أكد أكدت أعلن أعلنت إنها أنها التي وهو وهي لا لم لن ما كل بعض جميع نحو عبر وسط أمام خلف فيما بينما حين حينما عندما منذ لدى سبق وقد مع وذلك بشأن حول ضد نحو",
