@@ -10,6 +10,7 @@ import {
   GENERIC_MINISTER,
   INVITATION_WORDS,
   LOCATIVES,
+  MESSAGE_WORDS,
   PLACE_HEADS,
   PLACE_NOUNS,
   SPOUSE_WORDS,
@@ -255,7 +256,7 @@ function mentionFlags(
   const first = tokens[start];
   const leadingWaw = Boolean(first && /^و/.test(first.norm) && cliticForms(first.norm).length > 1);
   return {
-    absent: isIn(ABSENT_BEFORE, before),
+    absent: isIn(ABSENT_BEFORE, before) || isAddressee(tokens, start),
     spouse: isIn(SPOUSE_WORDS, before),
     companion: isIn(COMPANION_MARKERS, before) || isIn(COMPANION_MARKERS, twoBefore),
     host:
@@ -264,6 +265,16 @@ function mentionFlags(
       previous && previous.end === start && leadingWaw && !/[,،.]/.test(gap(start - 1, start)),
     ),
   };
+}
+
+/**
+ * "نقل تحياته إلى الزعيم كيم"، "سلّمه رسالة شخصية من بوتين": whom a message goes to or comes from,
+ * named after إلى/من within two words of the message, is not at the event.
+ */
+function isAddressee(tokens: Token[], start: number): boolean {
+  const preposition = forms(tokens[start - 1]);
+  if (!preposition.includes("الي") && !preposition.includes("من")) return false;
+  return isIn(MESSAGE_WORDS, tokens[start - 2]) || isIn(MESSAGE_WORDS, tokens[start - 3]);
 }
 
 function personFromMatches(
