@@ -102,8 +102,7 @@ export function selectEvents(
   const events = findForSubjects(subjects, find, { types, ...range }).filter((event) => {
     if (!subjects.every((s) => holdsTitle(s, event, directory))) return false;
     // A visit answers a "met" question only when someone beyond the traveller took part.
-    const meetingsAsked = parsed.intent !== "events_of" && types?.includes("meeting") === true;
-    if (meetingsAsked && event.type === "visit" && event.participants.length < 2) return false;
+    if (meetingsAsked(parsed, types) && event.type === "visit" && event.participants.length < 2) return false;
     if (parsed.intent !== "events_of") {
       const trip = inferPlace(event, find);
       if (trip) inferred.set(event.id, trip);
@@ -114,7 +113,48 @@ export function selectEvents(
       return false;
     return true;
   });
-  return { subjects, place, events: finish(events, parsed), visitors, inferred };
+  const counterparts = meetingsAsked(parsed, types) && subjects.length === 1;
+  const kept = counterparts ? dropCompanions(events, subjects[0] as Subject, directory) : events;
+  return { subjects, place, events: finish(kept, parsed), visitors, inferred };
+}
+
+function meetingsAsked(parsed: ParsedQuestion, types: EventType[] | undefined): boolean {
+  return parsed.intent !== "events_of" && types?.includes("meeting") === true;
+}
+
+/**
+ * A compatriot of the subject "met" on the day the subject met a foreign guest was at that meeting with
+ * the subject (a sister, a spouse, an aide in the delegation): a companion, not someone the subject met
+ * (FORMAT.md: spouses present at a leaders' meeting are no extra meetings).
+ */
+function dropCompanions(
+  events: EventRecord[],
+  subject: Subject,
+  directory: QuestionDirectory,
+): EventRecord[] {
+  const own = new Set(subject.ids);
+  const country = (id: string): string | null => directory.entity(id)?.country ?? null;
+  const home = country(subject.entity.id);
+  if (!home) return events;
+  const others = (e: EventRecord): string[] => e.participants.map((p) => p.id).filter((id) => !own.has(id));
+  const isForeign = (id: string): boolean => {
+    const c = country(id);
+    return c !== null && c !== home;
+  };
+  const foreign = events.filter((e) => e.type === "meeting" && others(e).some(isForeign));
+  return events.filter((e) => {
+    const rest = others(e);
+    if (rest.length === 0 || !rest.every((id) => country(id) === home)) return true;
+    return !foreign.some((f) => overlaps(f.date, e.date));
+  });
+}
+
+/** Whether two dates of any precision may be the same day. */
+function overlaps(a: string | null, b: string | null): boolean {
+  const [aStart, aEnd] = toPeriod(a);
+  const [bStart, bEnd] = toPeriod(b);
+  if (!aStart || !aEnd || !bStart || !bEnd) return false;
+  return aStart <= bEnd && bStart <= aEnd;
 }
 
 /**

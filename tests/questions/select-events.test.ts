@@ -67,3 +67,22 @@ describe("selectEvents: calls are in the answer when the question asks for them 
     expect(answerQuestion(depsOver(EVENTS), question, NOW).events.map((e) => e.id)).toEqual(expected);
   });
 });
+
+describe("selectEvents: a compatriot at the subject's meeting with a guest is a companion, not a counterpart", () => {
+  const events = [
+    buildEvent("ev-guest", "meeting", ["kim-jong-un", "sergei-lavrov"], "2025-07-12", "wonsan", ["s1"]),
+    buildEvent("ev-sister", "meeting", ["kim-jong-un", "kim-yo-jong"], "2025-07-12", null, ["s1"]),
+    buildEvent("ev-minister", "meeting", ["kim-jong-un", "choe-son-hui"], "2025-03-02", "pyongyang", ["s2"]),
+  ];
+  it.each([
+    ["Who met Kim Jong Un in 2025?", ["ev-guest", "ev-minister"]],
+    ["من التقى كيم جونغ أون عام 2025؟", ["ev-guest", "ev-minister"]],
+    // Named by the question itself: asked for, so answered.
+    ["When did Kim Jong Un meet Kim Yo Jong?", ["ev-sister"]],
+    ["متى التقى كيم جونغ أون بكيم يو جونغ؟", ["ev-sister"]],
+    // Lavrov's own meetings keep everyone he met.
+    ["Who did Lavrov meet?", ["ev-guest"]],
+  ])("%s", (question, expected) => {
+    expect(answerQuestion(depsOver(events), question, NOW).events.map((e) => e.id)).toEqual(expected);
+  });
+});
