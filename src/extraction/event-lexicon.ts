@@ -196,6 +196,9 @@ export const COMPANION_MARKERS = setOf(
 );
 export const SPOUSE_WORDS = setOf("زوجته زوجها عقيلته قرينته حرمه");
 
+/** "وحضر اللقاء X"، "وشارك في المحادثات X": X sat in on the meeting just reported. */
+export const ATTEND_VERBS = setOf("حضر حضرت حضره حضرها شارك شاركت يحضر تحضر");
+
 /** Leads of a host who invited a traveller: تلبية لدعوة من، بدعوة من. */
 export const INVITATION_WORDS = setOf("دعوة لدعوة بدعوة الدعوة");
 

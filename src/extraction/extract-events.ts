@@ -18,6 +18,7 @@ import { chooseDate, hasPastDate, isAfterReport } from "./choose-date.ts";
 import { findSpeechFrames, isSilencedSpeaker, type SpeechFrame } from "./clauses.ts";
 import { type ChosenDate, type PlacedDate, pickMostPrecise, placeDates, shiftDate } from "./event-dates.ts";
 import {
+  ATTEND_VERBS,
   COUNTERPARTS,
   FUTURE_HINTS,
   GENERIC_MINISTER,
@@ -189,6 +190,7 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
   const dates = new Map<Trigger, ChosenDate | null>();
   for (const trigger of triggers) {
     if (trigger.dropped) continue;
+    if (joinLastMeeting(trigger, persons, s, state)) continue;
     const led = trigger.purpose ? triggers[triggers.indexOf(trigger) - 1] : undefined;
     if (led) trigger.planned = led.planned;
     // A present tense in a sentence that speaks of later ("يُعلن موعدها لاحقاً") is a plan.
@@ -238,6 +240,30 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
     }
   }
   return withoutPartialPlans(events);
+}
+
+/**
+ * "وحضر اللقاء وزير الخارجية لافروف": the people who attended the meeting reported just before are
+ * participants of it, not a meeting of their own.
+ */
+function joinLastMeeting(trigger: Trigger, persons: PersonMention[], s: SentenceState, state: ArticleState) {
+  const before = [s.tokens[trigger.index - 1], s.tokens[trigger.index - 2]];
+  if (trigger.kind !== "meeting" || !before.some((t) => isIn(ATTEND_VERBS, t))) return false;
+  // The definite noun (اللقاء، المحادثات) points back to the meeting the article reports, its latest one,
+  // not to a background meeting named in between ("خلال لقائهما في بكين الشهر الماضي").
+  const definite = /^(و|ف)?(ال|بال|في ال)/.test(s.tokens[trigger.index]?.norm ?? "");
+  const meetings = state.history.filter((e) => e.type === "meeting");
+  const last = meetings.reduce<ExtractedEvent | undefined>(
+    (best, e) => (!best || (e.date ?? "") >= (best.date ?? "") ? e : best),
+    undefined,
+  );
+  if (!definite || !last) return false;
+  const { participants } = last;
+  for (const p of persons)
+    if (p.ref && !p.absent && !participants.some((q) => q.id === p.ref?.entity.id))
+      participants.push(p.ref.entity);
+  participants.sort((a, b) => a.id.localeCompare(b.id));
+  return true;
 }
 
 /**
