@@ -161,7 +161,15 @@ function readMentions(
       continue;
     }
     const demonym = span.hits.find((h) => h.kind === "demonym");
-    if (demonym?.kind === "demonym" && nationality === null && !titleFollows) nationality = demonym.country;
+    // A nationality right before a name describes that person (نظيره الصيني وانغ يي), filters no one.
+    const between = next ? tokens.slice(span.end, next.start) : [];
+    const nameFollows =
+      next !== undefined &&
+      next.hits.some((h) => h.kind === "person") &&
+      between.length <= 1 &&
+      between.every((t) => COUNTERPART_WORDS.has(t.norm));
+    if (demonym?.kind === "demonym" && nationality === null && !titleFollows && !nameFollows)
+      nationality = demonym.country;
   }
   return { people, places, nationality };
 }
@@ -213,6 +221,8 @@ function holdersIn(
 }
 
 const FROM_WORDS = new Set(["from", "من"]);
+// "his Chinese counterpart Wang Yi": a word that may stand between a nationality and the name it describes.
+const COUNTERPART_WORDS = new Set(["counterpart", "counterparts"]);
 
 /**
  * A country written after "from"/من (not the من that asks "who") while the question names someone or

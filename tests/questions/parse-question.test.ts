@@ -130,6 +130,9 @@ describe("parseQuestion: names", () => {
     ["من زار بيونغ يانغ من المسؤولين الروس ومتى؟", "RU"],
     ["Which Russian officials visited Pyongyang?", "RU"],
     ["من التقى وزير الخارجية الروسي؟", null],
+    // Before a name, a nationality describes that person.
+    ["أين اجتمع وزير الخارجية الروسي مع نظيره الكوري الشمالي تشوي سون هوي؟", null],
+    ["Where did Lavrov meet his North Korean counterpart Choe Son Hui?", null],
   ])("reads the nationality filter of %s as %s", (question, country) => {
     expect(parse(question).nationality).toBe(country);
   });

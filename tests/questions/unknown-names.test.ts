@@ -40,6 +40,8 @@ describe("findUnknownNames: a name slot filled by nobody known", () => {
     "ما هي لقاءات بوتين واتصالاته خلال عام 2025؟",
     "What did North Korean Foreign Minister Choe Son Hui do in 2025 (trips, meetings, planned visits)?",
     "من التقى وزير الخارجية الروسي لافروف في وونسان؟",
+    "أين اجتمع لافروف مع نظيرته الكورية الشمالية تشوي سون هوي؟",
+    "Where did Lavrov meet his counterpart Choe Son Hui?",
   ])("%s → none", (question) => {
     expect(unknownIn(question)).toEqual([]);
   });
