@@ -161,11 +161,12 @@ function readMentions(
       continue;
     }
     const demonym = span.hits.find((h) => h.kind === "demonym");
-    // A nationality right before a name describes that person (نظيره الصيني وانغ يي), filters no one.
+    // A nationality right before a name describes that person or place (نظيره الصيني وانغ يي، العاصمة
+    // الكورية الشمالية بيونغ يانغ), filters no one.
     const between = next ? tokens.slice(span.end, next.start) : [];
     const nameFollows =
       next !== undefined &&
-      next.hits.some((h) => h.kind === "person") &&
+      next.hits.some((h) => h.kind === "person" || h.kind === "place") &&
       between.length <= 1 &&
       between.every((t) => COUNTERPART_WORDS.has(t.norm));
     if (demonym?.kind === "demonym" && nationality === null && !titleFollows && !nameFollows)
@@ -221,8 +222,8 @@ function holdersIn(
 }
 
 const FROM_WORDS = new Set(["from", "من"]);
-// "his Chinese counterpart Wang Yi": a word that may stand between a nationality and the name it describes.
-const COUNTERPART_WORDS = new Set(["counterpart", "counterparts"]);
+// "his Chinese counterpart Wang Yi", "the Russian capital Moscow": words between a nationality and its name.
+const COUNTERPART_WORDS = new Set(["counterpart", "counterparts", "capital", "city"]);
 
 /**
  * A country written after "from"/من (not the من that asks "who") while the question names someone or

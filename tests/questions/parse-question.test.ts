@@ -133,6 +133,8 @@ describe("parseQuestion: names", () => {
     // Before a name, a nationality describes that person.
     ["أين اجتمع وزير الخارجية الروسي مع نظيره الكوري الشمالي تشوي سون هوي؟", null],
     ["Where did Lavrov meet his North Korean counterpart Choe Son Hui?", null],
+    ["من زار العاصمة الكورية الشمالية بيونغ يانغ؟", null],
+    ["Who visited the Russian capital Moscow?", null],
   ])("reads the nationality filter of %s as %s", (question, country) => {
     expect(parse(question).nationality).toBe(country);
   });

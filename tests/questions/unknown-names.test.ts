@@ -42,6 +42,7 @@ describe("findUnknownNames: a name slot filled by nobody known", () => {
     "من التقى وزير الخارجية الروسي لافروف في وونسان؟",
     "أين اجتمع لافروف مع نظيرته الكورية الشمالية تشوي سون هوي؟",
     "Where did Lavrov meet his counterpart Choe Son Hui?",
+    "من زار العاصمة الكورية الشمالية بيونغ يانغ؟",
   ])("%s → none", (question) => {
     expect(unknownIn(question)).toEqual([]);
   });
