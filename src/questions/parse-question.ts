@@ -165,8 +165,7 @@ function readMentions(
     // الكورية الشمالية بيونغ يانغ), filters no one.
     const between = next ? tokens.slice(span.end, next.start) : [];
     const nameFollows =
-      next !== undefined &&
-      next.hits.some((h) => h.kind === "person" || h.kind === "place") &&
+      next?.hits.some((h) => h.kind === "person" || h.kind === "place") === true &&
       between.length <= 1 &&
       between.every((t) => COUNTERPART_WORDS.has(t.norm));
     if (demonym?.kind === "demonym" && nationality === null && !titleFollows && !nameFollows)
