@@ -32,7 +32,8 @@ export function discoverName(
 }
 
 function isNameWord(token: Token): boolean {
-  if (!ARABIC_WORD.test(token.norm) || token.norm.startsWith("ال")) return false;
+  // Foreign names never take the article, also behind a proclitic (للإلكترونيات، والإصلاح).
+  if (!ARABIC_WORD.test(token.norm) || /^(و|ف)?(ال|لل|بال|كال)/.test(token.norm)) return false;
   const stem = cliticForms(token.norm);
   return !stem.some(
     (f) =>

@@ -158,7 +158,7 @@ export const COMPLEMENTIZERS = setOf("أن إن أنه إنه أنها إنها 
 
 /** A person named right after these is somebody's relative or envoy, or only sent words: not present. */
 export const ABSENT_BEFORE = setOf(
-  "شقيقة شقيق شقيقته شقيقه أخت أخو والد والدة ابن ابنة نجل كريمة حفيد زوجة أرملة تمنيات تحيات رسالة رسائل برقية توجيهات تعليمات هدية هدايا حكومة نظام إدارة عهد قوات جيش نيابة صورة صور تمثال ضريح مبعوث مبعوثة ممثل ممثلة سفير سفيرة مستشار مستشارة موفد",
+  "شقيقة شقيق أخت أخو والد والدة ابن ابنة نجل كريمة حفيد زوجة أرملة تمنيات تحيات رسالة رسائل برقية توجيهات تعليمات هدية هدايا حكومة نظام إدارة عهد قوات جيش نيابة صورة صور تمثال ضريح مبعوث مبعوثة ممثل ممثلة سفير سفيرة مستشار مستشارة موفد",
 );
 
 /** Words sent or passed on, whose addressee or sender named after إلى/من is not present: "نقل تحياته إلى". */
@@ -194,6 +194,15 @@ export const CAPITAL_NOUNS = setOf("العاصمة عاصمة");
 export const COMPANION_MARKERS = setOf(
   "برفقة يرافقه ترافقه يرافقها ترافقها رافقه رافقته رافقها بصحبة ومعه ومعها يصحبه",
 );
+/** Verbs of going along with somebody: "ورافقت الرئيسَ زوجته"، "ويرافق مون وفد". */
+export const COMPANION_VERBS = setOf(
+  "رافق رافقت رافقه رافقته رافقها رافقتها يرافق ترافق يرافقه ترافقه يرافقها ترافقها يرافقهم",
+);
+/** Nouns that open the list of a delegation's members: "الوفد المرافق"، "وفد يضم"، "بينهم". */
+export const DELEGATION_CUES = setOf("المرافق المرافقة المرافقين بينهم بينهن");
+/** "وفد يضم"، "ضم الوفد": include, when a delegation is named within three words. */
+export const INCLUDE_VERBS = setOf("يضم ضم تضم ضمت شمل يشمل");
+export const DELEGATION_NOUNS = setOf("وفد الوفد وفدا");
 export const SPOUSE_WORDS = setOf("زوجته زوجها عقيلته قرينته حرمه");
 
 /** "وحضر اللقاء X"، "وشارك في المحادثات X": X sat in on the meeting just reported. */
@@ -271,6 +280,11 @@ export const NON_NAME_WORDS: Set<string> = new Set(
 );
 for (const w of words(
   "له لها لهما لهم به بها بهما بهم فيه فيها منه منها عنه عنها إياه إياها نفسه نفسها ذاته بدوره بدورها",
+))
+  NON_NAME_WORDS.add(w);
+// Heads of organisations and offices: "رئيس شركة سامسونغ"، "مدير مكتب لجنة …" name no person yet.
+for (const w of words(
+  "شركة مجموعة مكتب لجنة مجلس وكالة هيئة مؤسسة حزب بنك منظمة وزارة إدارة دائرة جهاز قيادة جامعة صندوق مركز معهد اتحاد جمعية",
 ))
   NON_NAME_WORDS.add(w);
 

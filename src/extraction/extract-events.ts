@@ -16,6 +16,7 @@ import {
 import { splitBodySentences } from "./body-sentences.ts";
 import { chooseDate, hasPastDate, isAfterReport } from "./choose-date.ts";
 import { findSpeechFrames, isSilencedSpeaker, type SpeechFrame } from "./clauses.ts";
+import { companionVisits, markCompanions } from "./companions.ts";
 import { type ChosenDate, type PlacedDate, pickMostPrecise, placeDates, shiftDate } from "./event-dates.ts";
 import {
   ATTEND_VERBS,
@@ -176,6 +177,17 @@ function resolveSurname(
 
 function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEvent[] {
   const triggers = findTriggers(s);
+  markCompanions(
+    s,
+    triggers.map((t) => t.index),
+  );
+  const events = buildTriggerEvents(s, triggers, state);
+  const companions = companionVisits(s, events, state);
+  state.history.push(...companions);
+  return [...events, ...companions];
+}
+
+function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: ArticleState): ExtractedEvent[] {
   if (triggers.length === 0) return [];
   const frames = findSpeechFrames(s);
   const persons = s.mentions.persons.filter((p) => p.ref !== null || p.counterpart !== null);
@@ -311,7 +323,7 @@ function buildMeeting(
     destinationOfSentence(s, trigger, state.gazetteer);
   const unresolved: PersonMention[] = [];
   for (const p of mine) {
-    if (p.spouse || (p.host && !trigger.planned)) continue;
+    if (p.spouse || p.companion || (p.host && !trigger.planned)) continue;
     if (p.absent) continue;
     if (p.ref) add(p.ref);
     else if (p.counterpart) unresolved.push(p);
