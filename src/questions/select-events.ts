@@ -168,7 +168,44 @@ function finish(events: EventRecord[], parsed: ParsedQuestion): EventRecord[] {
     const [start, end] = toPeriod(event.date);
     return (!from || (start !== null && start >= from)) && (!to || (end !== null && end <= to));
   });
-  return sortByDate(inside, parsed.order);
+  return sortByDate(foldVagueReports(inside), parsed.order);
+}
+
+/**
+ * An event dated only by its month or year, with the same kind and people as an event dated within that
+ * period, is the same event reported vaguely (a background line "في أبريل" next to the summit of 27 April):
+ * the precise one stays, citing the articles of both.
+ */
+function foldVagueReports(events: EventRecord[]): EventRecord[] {
+  const key = (e: EventRecord): string =>
+    `${e.type} ${e.participants
+      .map((p) => p.id)
+      .sort()
+      .join(" ")}`;
+  const kept = new Map<string, EventRecord>(events.map((e) => [e.id, e]));
+  for (const listed of events) {
+    const vague = kept.get(listed.id) ?? listed;
+    const [start, end] = toPeriod(vague.date);
+    const length = vague.date?.length ?? 10;
+    if (!start || !end || length === 10) continue;
+    const precise = [...kept.values()].find(
+      (e) =>
+        e.id !== vague.id &&
+        key(e) === key(vague) &&
+        e.date !== null &&
+        e.date.length > length &&
+        e.date >= start &&
+        e.date.slice(0, 10) <= end,
+    );
+    if (!precise) continue;
+    kept.delete(vague.id);
+    const cited = new Set(precise.articles.map((a) => a.id));
+    kept.set(precise.id, {
+      ...precise,
+      articles: [...precise.articles, ...vague.articles.filter((a) => !cited.has(a.id))],
+    });
+  }
+  return [...kept.values()];
 }
 
 /** When, where or how often one person travelled (a visit word and no meeting word; not "who visited X"). */

@@ -86,3 +86,28 @@ describe("selectEvents: a compatriot at the subject's meeting with a guest is a 
     expect(answerQuestion(depsOver(events), question, NOW).events.map((e) => e.id)).toEqual(expected);
   });
 });
+
+describe("selectEvents: a vague report of an event answered precisely is folded into it", () => {
+  const events = [
+    buildEvent("ev-summit", "meeting", ["kim-jong-un", "vladimir-putin"], "2024-06-19", "pyongyang", ["s1"]),
+    buildEvent("ev-june", "meeting", ["kim-jong-un", "vladimir-putin"], "2024-06", null, ["s2"]),
+    buildEvent("ev-year", "meeting", ["kim-jong-un", "vladimir-putin"], "2024", null, ["s3"]),
+    // Another month, and another pair: separate events.
+    buildEvent("ev-may", "meeting", ["kim-jong-un", "vladimir-putin"], "2023-09", null, ["s4"]),
+    buildEvent("ev-shoigu", "meeting", ["kim-jong-un", "sergei-shoigu"], "2024-06", null, ["s5"]),
+  ];
+  it.each([
+    ["When did Putin meet Kim?", ["ev-summit", "ev-may"]],
+    ["متى التقى بوتين بكيم؟", ["ev-summit", "ev-may"]],
+    ["Who met Kim in 2024?", ["ev-summit", "ev-shoigu"]],
+    ["من التقى كيم عام 2024؟", ["ev-summit", "ev-shoigu"]],
+  ])("%s", (question, expected) => {
+    const answer = answerQuestion(depsOver(events), question, NOW);
+    expect(answer.events.map((e) => e.id)).toEqual(expected);
+  });
+
+  it("cites the articles of the folded reports", () => {
+    const [summit] = answerQuestion(depsOver(events), "When did Putin meet Kim?", NOW).events;
+    expect(summit?.articles.map((a) => a.id).sort()).toEqual(["s1", "s2", "s3"]);
+  });
+});
