@@ -35,6 +35,9 @@ export function composeAnswer(input: ComposeInput): string {
   const { parsed, selection } = input;
   const lang = parsed.lang;
   const lines: string[] = [];
+  // A name not understood comes first: the rest of the answer depends on it.
+  const unknown = input.unknown ?? [];
+  for (const { word, entity } of unknown) lines.push(describeUnknown(word, entity, lang));
   for (const subject of selection.subjects) {
     const note = describeSubjectChoice(subject, selection, lang);
     if (note) lines.push(note);
@@ -44,8 +47,6 @@ export function composeAnswer(input: ComposeInput): string {
       inLang(lang, "(قرأتُ بداية سؤالك فقط لطوله.)", "(Your question was long; I read its beginning only.)"),
     );
 
-  const unknown = input.unknown ?? [];
-  for (const { word, entity } of unknown) lines.push(describeUnknown(word, entity, lang));
   const suggested = unknown.find((u) => u.entity)?.entity ?? null;
   if (parsed.intent === "search" || (selection.subjects.length === 0 && !selection.place)) {
     lines.push(...composeSearch(parsed, input.articles, input.partial === true, suggested));
@@ -63,7 +64,7 @@ export function composeAnswer(input: ComposeInput): string {
     lines.push(
       inLang(
         lang,
-        `أجيب عن ${known.join(" و")} وحده، دون ${without}:`,
+        `أجيب عمّا أعرفه عن ${known.join(" و")} فقط، دون ${without}:`,
         `Answering about ${known.join(" and ")} alone, without ${without}:`,
       ),
     );

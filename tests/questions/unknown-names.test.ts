@@ -55,13 +55,15 @@ describe("answerQuestion: an unknown name is said, not dropped", () => {
       'I don\'t know "Zorblax"',
       'Answering about Kim Jong Un alone, without "Zorblax":',
     ],
-    ["متى التقى فلان بكيم؟", "لم أتعرف على «فلان»", "أجيب عن كيم جونغ أون وحده، دون «فلان»:"],
+    ["متى التقى فلان بكيم؟", "لم أتعرف على «فلان»", "أجيب عمّا أعرفه عن كيم جونغ أون فقط، دون «فلان»:"],
     ["When did Lavrof meet Kim?", 'I don\'t know "Lavrof"; did you mean Sergei Lavrov?', "alone"],
-    ["متى التقى لافرف بكيم؟", "لم أتعرف على «لافرف»؛ هل تقصد سيرغي لافروف؟", "وحده"],
+    ["متى التقى لافرف بكيم؟", "لم أتعرف على «لافرف»؛ هل تقصد سيرغي لافروف؟", "فقط، دون «لافرف»"],
   ])("%s", (question, unknownLine, scopeLine) => {
     const { text } = ask(question);
     const lines = text.split("\n");
     const said = lines.findIndex((l) => l.startsWith(unknownLine));
+    // First: the rest of the answer depends on it.
+    expect(said).toBe(0);
     const scoped = lines.findIndex((l) => l.includes(scopeLine));
     // Said before any event is listed, and the narrower answer labelled as such.
     expect(said).toBeGreaterThanOrEqual(0);
