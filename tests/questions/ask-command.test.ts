@@ -38,6 +38,17 @@ describe("rasid ask (the command line)", () => {
     expect(answer.articles[0]).toMatchObject({ id: "s002" });
   });
 
+  it.each([
+    ["When did Zorblax meet Kim?", 'I don\'t know "Zorblax"', 'alone, without "Zorblax"'],
+    ["متى التقى فلان بكيم؟", "لم أتعرف على «فلان»", "فقط، دون «فلان»"],
+  ])("says that %s names someone unknown before answering about the rest", (question, unknown, scope) => {
+    const { code, stdout } = rasid(["--db", db, "ask", "--json", question]);
+    expect(code).toBe(0);
+    const { text } = JSON.parse(stdout) as { text: string };
+    expect(text.split("\n")[0]).toContain(unknown);
+    expect(text).toContain(scope);
+  });
+
   it("asks for a question when none is given", () => {
     const { code, stderr } = rasid(["--db", db, "ask"]);
     expect(code).toBe(2);
