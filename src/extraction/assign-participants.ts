@@ -127,7 +127,9 @@ export function findAntecedent(
 ): PersonRef | null {
   const date = s.titleDate;
   const gender = pronounGender(s.tokens[trigger.index]);
-  const before = all.filter((p) => p.start < trigger.index && p.ref && !p.absent && !p.spouse && !p.host);
+  const before = all.filter(
+    (p) => p.start < trigger.index && p.ref && !p.absent && !p.spouse && !p.host && !p.companion,
+  );
   const free = before.filter(
     (p) =>
       !taken.some((r) => r.entity.id === p.ref?.entity.id) &&
@@ -141,11 +143,17 @@ export function findAntecedent(
       .at(-1);
     if (peer?.ref) return peer.ref;
   }
-  const previous = free.at(-1);
+  // A meeting is between sides: the other side before one of the named person's own.
+  const homes = new Set(taken.map((r) => r.person?.country).filter(Boolean));
+  const previous = free.filter((p) => !homes.has(p.ref?.person?.country)).at(-1) ?? free.at(-1);
   if (previous?.ref) return previous.ref;
   const after = all.find(
     (p) =>
-      p.start > trigger.index && p.ref && !p.absent && !taken.some((r) => r.entity.id === p.ref?.entity.id),
+      p.start > trigger.index &&
+      p.ref &&
+      !p.absent &&
+      !p.companion &&
+      !taken.some((r) => r.entity.id === p.ref?.entity.id),
   );
   return trigger.word.pronoun ? null : (after?.ref ?? null);
 }

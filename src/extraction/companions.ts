@@ -25,7 +25,11 @@ export function markCompanions(s: SentenceState, triggerIndices: number[]): void
     cues.push(i);
     // "ويرافق مون وفد"، "المرافق لكيم": the person right after the cue is whom the others accompany.
     const head = persons.find((p) => p.start === i + 1);
-    if (head && (verb ? !hasPronoun(tokens[i]) : startsWithLam(tokens[i + 1]))) led.add(head);
+    if (head && (verb ? !hasPronoun(tokens[i]) : startsWithLam(tokens[i + 1]))) {
+      led.add(head);
+      // "الوفد المرافق لكيم": a passing mention of the leader, no participant of the words before.
+      if (!verb) head.absent = true;
+    }
   }
   for (const i of cues) {
     const end = triggerIndices.find((t) => t > i) ?? tokens.length;
@@ -50,13 +54,13 @@ export function companionVisits(
   built: ExtractedEvent[],
   state: ArticleState,
 ): ExtractedEvent[] {
-  const persons = s.mentions.persons.filter((p) => p.ref && !p.absent);
+  const persons = s.mentions.persons.filter((p) => p.ref);
   const visited = new Set(
     built.filter((e) => e.type === "visit").flatMap((e) => e.participants.map((p) => p.id)),
   );
   const events: ExtractedEvent[] = [];
   for (const p of persons) {
-    if (!(p.companion || p.spouse) || !p.ref || visited.has(p.ref.entity.id)) continue;
+    if (!(p.companion || p.spouse) || p.absent || !p.ref || visited.has(p.ref.entity.id)) continue;
     const visit = leaderVisit(p, persons, state);
     if (!visit || p.ref.person?.country === (visit.place?.id ?? "")) continue;
     events.push({ ...visit, participants: [p.ref.entity], evidence: s.sentence.text });

@@ -203,7 +203,17 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
   for (const trigger of triggers) {
     if (trigger.dropped) continue;
     if (joinLastMeeting(trigger, persons, s, state)) continue;
-    const led = trigger.purpose ? triggers[triggers.indexOf(trigger) - 1] : undefined;
+    const previous = triggers[triggers.indexOf(trigger) - 1];
+    // "بعد شهر على زيارة كيم إلى بكين ولقائه شي": a noun joined by و to an earlier event named for
+    // reference is part of it, with its date.
+    const joined =
+      previous !== undefined &&
+      trigger.word.form === "noun" &&
+      previous.word.form === "noun" &&
+      /^و/.test(s.tokens[trigger.index]?.norm ?? "") &&
+      trigger.index - previous.index <= 8 &&
+      isReference(previous, s.tokens);
+    const led = trigger.purpose || joined ? previous : undefined;
     if (led) trigger.planned = led.planned;
     // A present tense in a sentence that speaks of later ("يُعلن موعدها لاحقاً") is a plan.
     if (
@@ -232,7 +242,7 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
     }
     dates.set(trigger, date);
     // "بعد قمة بوتين وكيم" with no date: an earlier event the report's day would misdate.
-    if (isReference(trigger, s.tokens) && date?.source === "default") continue;
+    if ((isReference(trigger, s.tokens) || joined) && date?.source === "default") continue;
     const mine = persons.filter((p, k) => owner[k] === trigger && !isSilencedSpeaker(p, trigger, frames));
     const built =
       trigger.kind === "visit"
@@ -351,10 +361,16 @@ function buildMeeting(
     trigger.purpose ||
     mine.some((p) => p.counterpart);
   // "وكان في استقبال الرئيس الروسي لدى وصوله … الرئيس الصيني": the host may stand anywhere in the sentence.
-  const reception = isIn(RECEPTION, s.tokens[trigger.index]) && s.tokens[trigger.index - 1]?.norm === "في";
+  // With a pronoun (في استقباله X) the guest is the pronoun's antecedent, found below.
+  const reception =
+    isIn(RECEPTION, s.tokens[trigger.index]) &&
+    s.tokens[trigger.index - 1]?.norm === "في" &&
+    !trigger.word.pronoun;
   if (reception && refs.length === 1) {
     const other = all
-      .filter((p) => p.ref && !p.absent && p.ref.entity.id !== refs[0]?.entity.id)
+      .filter(
+        (p) => p.ref && !p.absent && !p.spouse && !p.companion && p.ref.entity.id !== refs[0]?.entity.id,
+      )
       .sort((a, b) => Math.abs(a.start - trigger.index) - Math.abs(b.start - trigger.index))[0];
     add(other?.ref ?? null);
   }

@@ -39,7 +39,12 @@ const TIME_RELATIONS = new Set(["بعد", "قبل", "منذ", "عقب", "اثر"
 
 /** An event word after بعد/قبل/منذ names another event the sentence measures time from. */
 export function isReference(t: Trigger, tokens: Token[]): boolean {
-  return isIn(TIME_RELATIONS, tokens[t.index - 1]) || isIn(TIME_RELATIONS, tokens[t.index - 2]);
+  // "قبل أن يصافح كيم"، "بعد أن وصل": a clause of the story in sequence, not another event named.
+  if (t.word.form !== "noun" && tokens[t.index - 1]?.norm === "ان") return false;
+  if (isIn(TIME_RELATIONS, tokens[t.index - 1]) || isIn(TIME_RELATIONS, tokens[t.index - 2])) return true;
+  // "بعد شهر على زيارة"، "قبل نحو أسبوعين من القمة": measured from the event named.
+  const measured = forms(tokens[t.index - 1]).some((f) => f === "من" || f === "علي");
+  return measured && (isIn(TIME_RELATIONS, tokens[t.index - 3]) || isIn(TIME_RELATIONS, tokens[t.index - 4]));
 }
 
 const PURPOSE = /^ل(اجراء|عقد|لقاء|بحث|اجتماع|زياره)/;
