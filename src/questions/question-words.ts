@@ -108,7 +108,20 @@ const MEET_EN = set([
   "receive",
   "host",
 ]);
-const VISIT_STEMS = stems(["زار", "يزور", "تزور", "زيار", "وصل", "يصل", "تصل", "سافر", "توجه"]);
+const VISIT_STEMS = stems([
+  "زار",
+  "يزور",
+  "تزور",
+  "زيار",
+  "زائر",
+  "زوار",
+  "وصل",
+  "يصل",
+  "تصل",
+  "وصول",
+  "سافر",
+  "توجه",
+]);
 const VISIT_EN = set([
   "visit",
   "visited",
@@ -120,6 +133,8 @@ const VISIT_EN = set([
   "traveled",
   "arrived",
   "went",
+  "visitor",
+  "visitors",
 ]);
 const CALL_STEMS = stems(["اتصال", "اتصل", "يتصل", "مكالم", "هاتف", "مهاتف"]);
 const CALL_EN = set(["call", "calls", "called", "phoned", "phone", "spoke"]);

@@ -111,3 +111,16 @@ describe("selectEvents: a vague report of an event answered precisely is folded 
     expect(summit?.articles.map((a) => a.id).sort()).toEqual(["s1", "s2", "s3"]);
   });
 });
+
+describe("selectEvents: visitors asked for by a noun are visits", () => {
+  it.each([
+    ["North Korea visitors in 2024", ["ev-belousov-visit", "ev-kim-putin"]],
+    ["زوار كوريا الشمالية عام 2024", ["ev-belousov-visit", "ev-kim-putin"]],
+    ["Visitors to North Korea in 2024?", ["ev-belousov-visit", "ev-kim-putin"]],
+    ["الزائرون إلى كوريا الشمالية في 2024", ["ev-belousov-visit", "ev-kim-putin"]],
+  ])("%s", (question, expected) => {
+    const answer = answerQuestion(depsOver(EVENTS), question, NOW);
+    expect(answer.intent).toBe("visits");
+    expect(answer.events.map((e) => e.id)).toEqual(expected);
+  });
+});
