@@ -46,7 +46,8 @@ export function splitBodySentences(text: string): Sentence[] {
       !BULLET.test(line);
     if (inBlock && prose && words >= MIN_PROSE_WORDS) inBlock = false;
     const body = prose && !inBlock;
-    for (const sentence of splitLine(line)) sentences.push({ text: sentence, paragraph, body });
+    for (const sentence of splitLine(line).flatMap(capLength))
+      sentences.push({ text: sentence, paragraph, body });
   });
   // A short item written without any full stop is all body, but for its headline and list lines.
   if (!sentences.some((s) => s.body)) {
@@ -54,6 +55,31 @@ export function splitBodySentences(text: string): Sentence[] {
       s.body = !BULLET.test(s.text) && !QUOTE_LINE.test(s.text) && !BLOCK_MARKER.test(s.text);
   }
   return sentences;
+}
+
+/**
+ * Longer than any real sentence (a paragraph without full stops, a scraped blob): cut into pieces of at
+ * most this many words, at the last comma of each piece, else at the last word starting with و, else
+ * hard. Every later step is at least linear in a sentence's length, some quadratic.
+ */
+const MAX_SENTENCE_WORDS = 80;
+
+function capLength(sentence: string): string[] {
+  const words = sentence.split(/\s+/);
+  if (words.length <= MAX_SENTENCE_WORDS) return [sentence];
+  const pieces: string[] = [];
+  let start = 0;
+  while (words.length - start > MAX_SENTENCE_WORDS) {
+    const window = words.slice(start, start + MAX_SENTENCE_WORDS);
+    const half = MAX_SENTENCE_WORDS / 2;
+    const comma = window.findLastIndex((w, k) => k >= half && /[،,؛;]$/.test(w));
+    const waw = window.findLastIndex((w, k) => k >= half && /^و/.test(w));
+    const cut = comma >= 0 ? comma + 1 : waw >= 0 ? waw : MAX_SENTENCE_WORDS;
+    pieces.push(words.slice(start, start + cut).join(" "));
+    start += cut;
+  }
+  pieces.push(words.slice(start).join(" "));
+  return pieces;
 }
 
 // A full stop ends a sentence unless it stands between digits (12.5); a run of stops (..) ends it once.

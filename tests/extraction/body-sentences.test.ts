@@ -47,4 +47,23 @@ describe("body sentences", () => {
       "وفي سياق آخر، قال المتحدث باسم الكرملين إن الرئيس سيلقي كلمة أمام البرلمان الأسبوع المقبل بمناسبة العيد الوطني.",
     ]);
   });
+
+  it("cuts a text without full stops into pieces of at most 80 words, at commas where it can", () => {
+    const clause = "واستقبل الرئيس الروسي نظيره الصيني في الكرملين وبحثا التعاون بين البلدين،";
+    const blob = Array.from({ length: 40 }, () => clause).join(" ");
+    const pieces = body(blob);
+    expect(pieces.length).toBeGreaterThan(4);
+    for (const piece of pieces) {
+      expect(piece.split(/\s+/).length).toBeLessThanOrEqual(80);
+      expect(piece.endsWith("،")).toBe(true);
+    }
+    expect(pieces.join(" ")).toBe(blob);
+  });
+
+  it("hard-wraps a long run without commas or و at 80 words and loses no word", () => {
+    const blob = Array.from({ length: 200 }, (_, k) => `كلمة${k}`).join(" ");
+    const pieces = body(blob);
+    expect(pieces.map((p) => p.split(" ").length)).toEqual([80, 80, 40]);
+    expect(pieces.join(" ")).toBe(blob);
+  });
 });
