@@ -109,7 +109,10 @@ function readMentions(
       // in Arabic (وزير الخارجية الروسي، زعيم كوريا الشمالية) or with "of" (leader of Russia).
       let end = span.end;
       const prev = spans[k - 1];
-      const before = prev !== undefined && leadsTitle(tokens, prev, span) ? prev : undefined;
+      // Only English puts the country first: in Arabic the word before a title belongs to what precedes
+      // it (الرئيس الصيني والرئيس الروسي: الصيني is the first title's).
+      const english = /^[a-z]/.test(tokens[span.start]?.norm ?? "");
+      const before = english && prev !== undefined && leadsTitle(tokens, prev, span) ? prev : undefined;
       const beforeCountry = before ? countryOf(before) : null;
       const next = spans[k + 1];
       const joined =

@@ -119,6 +119,17 @@ describe("parseQuestion: names", () => {
     expect(mention?.candidates.map((c) => c.id).sort()).toEqual([...ids].sort());
   });
 
+  it.each([
+    ["أين التقى الرئيس الروسي ووزير الخارجية الكوري الشمالي؟", ["vladimir-putin"], "RU"],
+    ["Where did the Russian president and the North Korean foreign minister meet?", ["vladimir-putin"], "RU"],
+  ])("reads two titles in %s, each with its own country", (question, first, country) => {
+    const [a, b] = parse(question).people;
+    expect(a?.candidates.map((c) => c.id)).toEqual(expect.arrayContaining(first));
+    expect(a?.viaTitle?.country).toBe(country);
+    expect(b?.viaTitle?.country).toBe("KP");
+    expect(b?.text).not.toContain("الروسي");
+  });
+
   it("lets the name after a title win over the title", () => {
     const parsed = parse("مع من اجتمع وزير الخارجية الروسي لافروف في وونسان؟");
     expect(parsed.people).toHaveLength(1);
