@@ -203,7 +203,10 @@ export const DELEGATION_CUES = setOf("المرافق المرافقة المرا
 /** "وفد يضم"، "ضم الوفد": include, when a delegation is named within three words. */
 export const INCLUDE_VERBS = setOf("يضم ضم تضم ضمت شمل يشمل");
 export const DELEGATION_NOUNS = setOf("وفد الوفد وفدا");
-export const SPOUSE_WORDS = setOf("زوجته زوجها عقيلته قرينته حرمه");
+// A relative named with its pronoun ("وشقيقته كيم يو جونغ") goes with that person like a spouse.
+export const SPOUSE_WORDS = setOf(
+  "زوجته زوجها عقيلته قرينته حرمه شقيقته شقيقها شقيقه ابنته ابنها ابنه نجله نجلها كريمته",
+);
 
 /** "وحضر اللقاء X"، "وشارك في المحادثات X": X sat in on the meeting just reported. */
 export const ATTEND_VERBS = setOf("حضر حضرت حضره حضرها شارك شاركت يحضر تحضر");
@@ -280,6 +283,11 @@ export const NON_NAME_WORDS: Set<string> = new Set(
 );
 for (const w of words(
   "له لها لهما لهم به بها بهما بهم فيه فيها منه منها عنه عنها إياه إياها نفسه نفسها ذاته بدوره بدورها",
+))
+  NON_NAME_WORDS.add(w);
+// Plural nouns and quantifiers that follow a title in a list ("وزير الخارجية، ومسؤولين آخرين").
+for (const w of words(
+  "مسؤولين مسؤولون مسؤولي آخرين آخرون آخر أخرى كبار عدد بعض رجال أعمال خبراء قادة ممثلين ممثلي",
 ))
   NON_NAME_WORDS.add(w);
 // Heads of organisations and offices: "رئيس شركة سامسونغ"، "مدير مكتب لجنة …" name no person yet.

@@ -1,0 +1,155 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractEvents } from "../../src/extraction/extract-events.ts";
+import { loadGazetteer } from "../../src/extraction/gazetteer-load.ts";
+
+/**
+ * General rules of the language and of FORMAT.md's conventions, each with sentences written for these
+ * tests in several outlets' styles (Levantine, Gulf, Egyptian with ى and فى, Maghreb spellings).
+ */
+
+const gazetteer = loadGazetteer(join(import.meta.dirname, "..", "..", "data", "gazetteer"));
+// A Thursday: "اليوم" is 2023-03-16, "أمس" 2023-03-15.
+const PUBLISHED = "2023-03-16T12:00:00+03:00";
+
+function summarize(text: string): string[] {
+  return extractEvents({ text, published: PUBLISHED }, gazetteer)
+    .map(
+      (e) =>
+        `${e.type}: ${e.participants.map((p) => p.id).join("+")} @${e.place?.id ?? "-"} ${e.date ?? "-"}`,
+    )
+    .sort();
+}
+
+const people = (text: string): string[] =>
+  extractEvents({ text, published: PUBLISHED }, gazetteer).flatMap((e) => e.participants.map((p) => p.id));
+
+describe("a title followed by ordinary Arabic words names nobody", () => {
+  it.each([
+    "وتعهد الزعيم الكوري الشمالي خلالها بوقف التجارب الصاروخية بعد القمة التي عقدها مع بوتين أمس.",
+    "وكانت الوزيرة قد التقت أمس نظيرها الروسي لافروف، وصفت خلالها المحادثات بأنها مثمرة.",
+    "واستقبل الرئيس الصيني شي جين بينغ أمس نائب رئيس شركة هواوي للاتصالات في بكين.",
+    "والتقى المبعوث الروسي لديه رسالة من موسكو بالزعيم كيم جونغ أون اليوم.",
+  ])("%s", (text) => {
+    expect(people(text).filter((id) => id.startsWith("x-"))).toEqual([]);
+  });
+
+  it("still discovers a foreign name after a title", () => {
+    expect(summarize("والتقى الرئيس الروسي بوتين أمس في موسكو المسؤول الصيني ليو جيان تشاو.")).toEqual([
+      "meeting: vladimir-putin+x-lyw-gyan-tshaw @moscow 2023-03-15",
+    ]);
+  });
+});
+
+describe("wishes, agreements and preparations are plans, not meetings", () => {
+  it.each([
+    ["قال الرئيس الأمريكي دونالد ترامب إنه يرغب في لقاء كيم جونغ أون قريباً.", "planned"],
+    ["واتفق الوزيران على عقد قمة بين بوتين وشي جين بينغ في أقرب وقت.", "planned"],
+    ["وتوجه لافروف إلى بكين أمس تمهيداً لقمة بين بوتين وشي جين بينغ.", "planned"],
+    ["وتسبق الزيارة لقاءً مرتقباً بين شى والرئيس الأمريكى جو بايدن فى سان فرانسيسكو.", "planned"],
+  ])("%s", (text, type) => {
+    const types = extractEvents({ text, published: PUBLISHED }, gazetteer)
+      .filter((e) => e.participants.length >= 2)
+      .map((e) => e.type);
+    expect(types).toContain(type);
+    expect(types).not.toContain("meeting");
+  });
+});
+
+describe("whom a message goes to or comes from is not at the meeting", () => {
+  it.each([
+    [
+      "واستقبل الرئيس الروسي بوتين أمس في الكرملين وزيرة الخارجية تشوي سون هوي، طالباً منها نقل تحياته إلى الزعيم كيم جونغ أون.",
+      ["meeting: choe-son-hui+vladimir-putin @moscow 2023-03-15"],
+    ],
+    [
+      "وعقد شويغو مع كيم جونغ أون اجتماعاً في بيونغ يانغ أمس سلّمه خلاله رسالة شخصية من بوتين.",
+      ["meeting: kim-jong-un+sergei-shoigu @pyongyang 2023-03-15"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
+
+describe("those who attended the meeting join it", () => {
+  it.each([
+    [
+      "استقبل الرئيس الروسي فلاديمير بوتين أمس في الكرملين وزير الخارجية الصيني وانغ يي. وحضر اللقاء وزير الخارجية سيرغي لافروف.",
+      ["meeting: sergei-lavrov+vladimir-putin+wang-yi @moscow 2023-03-15"],
+    ],
+    [
+      "التقى الرئيس الصينى شى جين بينج اليوم فى بكين الرئيس الروسى بوتين.\nوكان بوتين وشي قد التقيا فى موسكو الشهر الماضى. وحضر المحادثات مساعد الرئيس الروسي يوري أوشاكوف.",
+      [
+        "meeting: vladimir-putin+xi-jinping @moscow 2023-02",
+        "meeting: vladimir-putin+xi-jinping+yuri-ushakov @beijing 2023-03-16",
+      ],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
+
+describe("a visitor's companions visit with them and are not met by their own side", () => {
+  it.each([
+    [
+      "وصل الرئيس الصيني شي جين بينغ اليوم إلى موسكو في زيارة دولة. ورافقت الرئيسَ الصيني زوجته بنغ لي يوان.",
+      ["visit: peng-liyuan @moscow 2023-03-16", "visit: xi-jinping @moscow 2023-03-16"],
+    ],
+    [
+      "وصل الرئيس الصينى شى جين بينج أمس إلى موسكو. وضم الوفد المرافق لشى وزير الخارجية الصينى، ومسؤولين آخرين.",
+      ["visit: qin-gang @moscow 2023-03-15", "visit: xi-jinping @moscow 2023-03-15"],
+    ],
+    [
+      "وصل الرئيس الكوري الجنوبي مون جاي إن أمس إلى بيونغ يانغ، حيث يلتقي الزعيم كيم جونغ أون. وكان كيم وزوجته ري سول جو في استقبال مون وزوجته كيم جونغ سوك في المطار.",
+      [
+        "meeting: kim-jong-un+moon-jae-in @pyongyang 2023-03-15",
+        "visit: kim-jung-sook @pyongyang 2023-03-15",
+        "visit: moon-jae-in @pyongyang 2023-03-15",
+      ],
+    ],
+    [
+      "وصل الزعيم الكوري الشمالي كيم جونغ أون اليوم إلى فلاديفوستوك، وعقد مع الرئيس الروسي بوتين محادثات، ضم الوفد المرافق لكيم وزيرة الخارجية تشوي سون هوي.",
+      [
+        "meeting: kim-jong-un+vladimir-putin @vladivostok 2023-03-16",
+        "visit: choe-son-hui @vladivostok 2023-03-16",
+        "visit: kim-jong-un @vladivostok 2023-03-16",
+      ],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
+
+describe("the guest of في استقباله is whom the pronoun names; a meeting is between sides", () => {
+  const pairs = (text: string) =>
+    extractEvents({ text, published: PUBLISHED }, gazetteer)
+      .filter((e) => e.type === "meeting")
+      .map((e) => e.participants.map((p) => p.id).join("+"))
+      .sort();
+  it.each([
+    [
+      "وصل الرئيس الصيني شي جين بينغ اليوم إلى بيونغ يانغ، وكان في استقباله في المطار الزعيم كيم جونغ أون وزوجته ري سول جو.",
+      ["kim-jong-un+xi-jinping"],
+    ],
+    [
+      "وتوجه مون جاي إن أمس إلى بانمونجوم، حيث كانت في استقباله كيم يو جونغ، شقيقة الزعيم الكوري الشمالي، قبل أن يصافح كيم جونغ أون.",
+      ["kim-jong-un+moon-jae-in", "kim-yo-jong+moon-jae-in"],
+    ],
+    [
+      "وحطت طائرة الرئيس الروسي بوتين فجر اليوم في بيونغ يانغ، حيث كان في استقباله الزعيم كيم جونغ أون وشقيقته كيم يو جونغ.",
+      ["kim-jong-un+vladimir-putin"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(pairs(text)).toEqual(expected);
+  });
+});
+
+describe("an event measured from (بعد شهر على …) is another event, and so is what و joins to it", () => {
+  it("dates both a month before the report", () => {
+    expect(
+      summarize(
+        "وتأتي القمة بعد شهر على زيارة كيم جونغ أون المفاجئة إلى بكين ولقائه الرئيس الصيني شي جين بينغ.",
+      ),
+    ).toEqual(["meeting: kim-jong-un+xi-jinping @beijing 2023-02", "visit: kim-jong-un @beijing 2023-02"]);
+  });
+});
