@@ -71,15 +71,20 @@ function capLength(sentence: string): string[] {
   let start = 0;
   while (words.length - start > MAX_SENTENCE_WORDS) {
     const window = words.slice(start, start + MAX_SENTENCE_WORDS);
-    const half = MAX_SENTENCE_WORDS / 2;
-    const comma = window.findLastIndex((w, k) => k >= half && /[،,؛;]$/.test(w));
-    const waw = window.findLastIndex((w, k) => k >= half && /^و/.test(w));
+    const comma = lastIndexFrom(window, MAX_SENTENCE_WORDS / 2, (w) => /[،,؛;]$/.test(w));
+    const waw = lastIndexFrom(window, MAX_SENTENCE_WORDS / 2, (w) => /^و/.test(w));
     const cut = comma >= 0 ? comma + 1 : waw >= 0 ? waw : MAX_SENTENCE_WORDS;
     pieces.push(words.slice(start, start + cut).join(" "));
     start += cut;
   }
   pieces.push(words.slice(start).join(" "));
   return pieces;
+}
+
+/** The last index at or after `from` whose word passes, or -1. */
+function lastIndexFrom(words: string[], from: number, test: (word: string) => boolean): number {
+  for (let k = words.length - 1; k >= from; k--) if (test(words[k] as string)) return k;
+  return -1;
 }
 
 // A full stop ends a sentence unless it stands between digits (12.5); a run of stops (..) ends it once.
