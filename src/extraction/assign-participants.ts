@@ -143,9 +143,13 @@ export function findAntecedent(
       .at(-1);
     if (peer?.ref) return peer.ref;
   }
-  // A meeting is between sides: the other side before one of the named person's own.
+  // A meeting is between sides: the other side before one of the named person's own. A possessive
+  // pronoun (خلال استقباله) names a subject, not the object of another event word (لقاء كيم).
   const homes = new Set(taken.map((r) => r.person?.country).filter(Boolean));
-  const previous = free.filter((p) => !homes.has(p.ref?.person?.country)).at(-1) ?? free.at(-1);
+  const objectOfEvent = (p: PersonMention) =>
+    trigger.word.pronoun && forms(s.tokens[p.start - 1]).some((f) => TRIGGERS.has(f));
+  const sides = free.filter((p) => !homes.has(p.ref?.person?.country));
+  const previous = sides.filter((p) => !objectOfEvent(p)).at(-1) ?? sides.at(-1) ?? free.at(-1);
   if (previous?.ref) return previous.ref;
   const after = all.find(
     (p) =>

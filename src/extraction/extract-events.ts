@@ -65,6 +65,7 @@ export interface ArticleText {
   published: string | null;
 }
 
+const DURING = new Set(["خلالها", "خلاله"]);
 const RECEPTION = new Set(["استقبال", "استقباله", "استقبالها", "استقبالهما"]);
 
 export function extractEvents(article: ArticleText, gazetteer: Gazetteer): ExtractedEvent[] {
@@ -373,6 +374,16 @@ function buildMeeting(
       )
       .sort((a, b) => Math.abs(a.start - trigger.index) - Math.abs(b.start - trigger.index))[0];
     add(other?.ref ?? null);
+  }
+  // "بعد زيارة … التقى خلالها كيم": who met during the visit is its traveller.
+  const during = [s.tokens[trigger.index + 1], s.tokens[trigger.index - 1]].some((t) => isIn(DURING, t));
+  if (during && refs.length + unresolved.length === 1 && trigger.kind === "meeting") {
+    const visit = [...state.history]
+      .reverse()
+      .find((e) => e.type === "visit" && e.evidence === s.sentence.text);
+    const traveller = visit?.participants[0];
+    const ref = all.find((p) => p.ref?.entity.id === traveller?.id)?.ref;
+    if (ref && ref.entity.id !== refs[0]?.entity.id) add(ref);
   }
   if (refs.length + unresolved.length < 2 && pointsBack) {
     const antecedent = findAntecedent(trigger, all, refs, mine, s, state.gazetteer);

@@ -153,3 +153,21 @@ describe("an event measured from (بعد شهر على …) is another event, an
     ).toEqual(["meeting: kim-jong-un+xi-jinping @beijing 2023-02", "visit: kim-jong-un @beijing 2023-02"]);
   });
 });
+
+describe("who met during a visit, and whose reception a pronoun names", () => {
+  it.each([
+    [
+      "ووصل لافروف إلى بيونغ يانغ أمس، في زيارة هي الثانية له هذا العام بعد زيارة في تموز/يوليو الماضي التقى خلالها كيم جونغ أون.",
+      "kim-jong-un+sergei-lavrov",
+    ],
+    [
+      "وجاء ذلك بعد تأكيد الرئيس الأمريكي جو بايدن أنه يأمل في لقاء شي جين بينغ، وذلك خلال استقباله رئيس الوزراء الياباني فوميو كيشيدا في البيت الأبيض أمس.",
+      "joe-biden+kishida-fumio",
+    ],
+  ])("%s", (text, pair) => {
+    const meetings = extractEvents({ text, published: PUBLISHED }, gazetteer)
+      .filter((e) => e.type === "meeting")
+      .map((e) => e.participants.map((p) => p.id).join("+"));
+    expect(meetings).toEqual([pair]);
+  });
+});
