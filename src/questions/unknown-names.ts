@@ -122,6 +122,7 @@ const NOT_NAMES = new Set(
     "كل",
   ].map(normalizeArabic),
 );
+const AUXILIARIES = new Set(["did", "does", "has", "have"]);
 const SLOT_AFTER_AR = new Set(["مع", "بين"].map(normalizeArabic));
 // Longest first: وب before و.
 const JOINERS = ["وب", "ول", "و", "ب", "ل"];
@@ -152,7 +153,12 @@ export function findUnknownNames(
       const sentenceStart = i === 0 || /[.!?]$/.test(tokens[i - 1]?.raw ?? "");
       const next = tokens[i + 1];
       const named = !sentenceStart || (next !== undefined && isEventWord(next));
-      return named && /^[A-Z]/.test(token.raw) ? 0 : null;
+      if (named && /^[A-Z]/.test(token.raw)) return 0;
+      // Written in lower case, only where nothing but a name fits: "when did zorblax meet kim", "… meet zorblax?"
+      const prev = tokens[i - 1];
+      const subjectSlot = AUXILIARIES.has(prev?.norm ?? "") && next !== undefined && isEventWord(next);
+      const objectSlot = prev !== undefined && isEventWord(prev) && i === tokens.length - 1;
+      return subjectSlot || objectSlot ? 0 : null;
     }
     const prev = tokens[i - 1];
     if (!prev) return null;
