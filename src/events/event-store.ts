@@ -274,8 +274,7 @@ export function findEvents(db: Db, filter: EventFilter = {}): EventRecord[] {
   const sql = `SELECT e.id, e.type, e.date, e.precision, e.date_source, e.place_id, e.evidence FROM ${from}
     ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
     ORDER BY e.date_sort DESC, e.id${limit}`;
-  const rows = statement(db, sql).all(...params) as EventRow[];
-  return rows.map((row) => hydrateEvent(db, row));
+  return hydrateEvents(db, statement(db, sql).all(...params) as EventRow[]);
 }
 
 export function getEvent(db: Db, id: string): EventRecord | null {
@@ -283,7 +282,7 @@ export function getEvent(db: Db, id: string): EventRecord | null {
     db,
     "SELECT id, type, date, precision, date_source, place_id, evidence FROM events WHERE id = ?",
   ).get(id) as EventRow | undefined;
-  return row ? hydrateEvent(db, row) : null;
+  return row ? (hydrateEvents(db, [row])[0] ?? null) : null;
 }
 
 /** The events an article reports (by its public key, e.g. "a03"), newest first. */
@@ -294,34 +293,60 @@ export function eventsOfArticle(db: Db, articleKey: string): EventRecord[] {
          FROM event_articles ea JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id
         WHERE a.key = ? ORDER BY e.date_sort DESC, e.id`,
   ).all(articleKey) as EventRow[];
-  return rows.map((row) => hydrateEvent(db, row));
+  return hydrateEvents(db, rows);
 }
 
-function hydrateEvent(db: Db, row: EventRow): EventRecord {
-  const participants = statement(
-    db,
-    `SELECT en.id, en.name_en, en.name_ar FROM event_participants p JOIN entities en ON en.id = p.entity_id
-        WHERE p.event_id = ? ORDER BY p.position`,
-  ).all(row.id) as EntityRef[];
-  const place = row.place_id
-    ? ((statement(db, "SELECT id, name_en, name_ar FROM entities WHERE id = ?").get(row.place_id) as
-        | EntityRef
-        | undefined) ?? null)
-    : null;
-  const articles = statement(
-    db,
-    `SELECT a.key AS id, a.url, a.published, a.title, a.source_name AS source
+/**
+ * Full records for a list of event rows, in the rows' order: three queries for the whole list (ids passed
+ * as one JSON array), not three per event — a popular person's answer may load thousands of events.
+ */
+function hydrateEvents(db: Db, rows: EventRow[]): EventRecord[] {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((row) => row.id));
+  const placeIds = JSON.stringify([...new Set(rows.flatMap((row) => (row.place_id ? [row.place_id] : [])))]);
+  const participants = groupBy(
+    statement(
+      db,
+      `SELECT p.event_id, en.id, en.name_en, en.name_ar
+         FROM event_participants p JOIN entities en ON en.id = p.entity_id
+        WHERE p.event_id IN (SELECT value FROM json_each(?)) ORDER BY p.event_id, p.position`,
+    ).all(ids) as (EntityRef & { event_id: string })[],
+  );
+  const articles = groupBy(
+    statement(
+      db,
+      `SELECT ea.event_id, a.key AS id, a.url, a.published, a.title, a.source_name AS source
          FROM event_articles ea JOIN articles a ON a.id = ea.article_id
-        WHERE ea.event_id = ? ORDER BY a.published_utc, a.id`,
-  ).all(row.id) as EventArticleRef[];
-  return {
+        WHERE ea.event_id IN (SELECT value FROM json_each(?)) ORDER BY ea.event_id, a.published_utc, a.id`,
+    ).all(ids) as (EventArticleRef & { event_id: string })[],
+  );
+  const places = new Map(
+    (
+      statement(
+        db,
+        "SELECT id, name_en, name_ar FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+      ).all(placeIds) as EntityRef[]
+    ).map((place) => [place.id, place]),
+  );
+  return rows.map((row) => ({
     id: row.id,
     type: row.type,
-    participants,
+    participants: participants.get(row.id) ?? [],
     date: row.date,
     precision: row.precision,
-    place,
-    articles,
+    place: row.place_id ? (places.get(row.place_id) ?? null) : null,
+    articles: articles.get(row.id) ?? [],
     evidence: row.evidence,
-  };
+  }));
+}
+
+/** Rows keyed by their event id, without that column. */
+function groupBy<T extends { event_id: string }>(rows: T[]): Map<string, Omit<T, "event_id">[]> {
+  const groups = new Map<string, Omit<T, "event_id">[]>();
+  for (const { event_id, ...rest } of rows) {
+    const group = groups.get(event_id);
+    if (group) group.push(rest);
+    else groups.set(event_id, [rest]);
+  }
+  return groups;
 }
