@@ -8,9 +8,9 @@ import {
   pickMostPrecise,
   readOffsetBefore,
 } from "./event-dates.ts";
-import { SAME_WORDS } from "./event-lexicon.ts";
+import { SAME_WORDS, TRIGGERS } from "./event-lexicon.ts";
 import { isReference, type Trigger } from "./find-triggers.ts";
-import { type ArticleState, isIn, type SentenceState } from "./sentence-context.ts";
+import { type ArticleState, forms, isIn, type SentenceState } from "./sentence-context.ts";
 
 /** Which of a sentence's date expressions dates which event word (see chooseDate). */
 
@@ -46,6 +46,11 @@ export function chooseDate(
     tokens
       .slice(Math.max(0, d.token - 3), d.token)
       .some((t, k, near) => t.norm === "مره" && near[k + 1]?.norm === "اخري");
+  // "قمة الجمعة … حين التقى": a date right after another event word (not a light verb: أجرى أمس
+  // محادثات) is that word's.
+  const datesOtherWord = (d: PlacedDate) =>
+    d.token - 1 !== trigger.index &&
+    forms(tokens[d.token - 1]).some((f) => TRIGGERS.has(f) && !TRIGGERS.get(f)?.light);
   const pubDay = readPublicationDay(state.published)?.format("YYYY-MM-DD") ?? "";
   const usable = dates.filter(
     (d) =>
@@ -60,7 +65,9 @@ export function chooseDate(
   const closeness = (d: PlacedDate) =>
     d.token > trigger.index ? d.token - trigger.index : (trigger.index - d.token) * 1.5;
   const own = pickMostPrecise(
-    usable.filter((d) => nearestTrigger(d) === trigger).sort((a, b) => closeness(a) - closeness(b)),
+    usable
+      .filter((d) => nearestTrigger(d) === trigger && !datesOtherWord(d))
+      .sort((a, b) => closeness(a) - closeness(b)),
   );
   // Without an expression of its own an event shares a close one with the events of its clause (زار …
   // في تموز والتقى …), but not one that dates an earlier event it is compared to ("بعد قمة … في يونيو").

@@ -22,7 +22,8 @@ export function discoverName(
   let j = at;
   while (j < tokens.length && parts.length < MAX_NAME_WORDS) {
     const token = tokens[j] as Token;
-    if (parts.length > 0 && !/^\s+$/.test(gap(j - 1, j))) break;
+    // "روه مو-هيون": Maghreb and Levantine outlets hyphenate the parts of a name.
+    if (parts.length > 0 && !/^(\s+|-)$/.test(gap(j - 1, j))) break;
     if (!isNameWord(token) || isKnown(j)) break;
     parts.push(token.raw);
     j++;

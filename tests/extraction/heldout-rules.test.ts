@@ -171,3 +171,18 @@ describe("who met during a visit, and whose reception a pronoun names", () => {
     expect(meetings).toEqual([pair]);
   });
 });
+
+describe("a background meeting in a when-clause keeps its own date", () => {
+  it.each([
+    [
+      "وتعد قمة الجمعة الأولى من نوعها منذ أكتوبر 2007، حين التقى الرئيس الكوري الجنوبي الراحل روه مو-هيون الزعيم كيم جونغ-إيل في بيونغيانغ.",
+      ["meeting: kim-jong-il+x-rwh-mw-hywn @pyongyang 2007-10"],
+    ],
+    [
+      "وكان شي قد أجرى يوم الجمعة الماضي اتصالاً هاتفياً مع الرئيس الأمريكي جو بايدن.",
+      ["call: joe-biden+xi-jinping @- 2023-03-10"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
