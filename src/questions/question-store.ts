@@ -10,6 +10,12 @@ import { createQuestionDirectory, type DiscoveredEntity } from "./question-direc
 const MIN_SURNAME = 4;
 
 /**
+ * The newest events one lookup reads. An answer shows ten; reading every event of a much-reported person
+ * (thousands, in a large archive) would make answering slow for nothing the reader sees.
+ */
+const EVENTS_READ = 300;
+
+/**
  * The answer's dependencies over one database: events by index (findEvents), full-text search, and the
  * discovered people and places. Those are few next to events and stored under their written names, so they
  * are read once into a map by normalized name, and read again only when their number changes.
@@ -61,7 +67,8 @@ export function createAnswerDeps(db: Db, gazetteer: Gazetteer): AnswerDeps {
       refresh();
       return directory;
     },
-    findEvents: (filter) => findEvents(db, filter),
+    findEvents: (filter) =>
+      findEvents(db, { ...filter, limit: Math.min(filter.limit ?? EVENTS_READ, EVENTS_READ) }),
     searchArticles: (query, limit) => searchArticles(db, query, limit),
   };
 }
