@@ -54,6 +54,13 @@ export function assignPersons(
     let best: Trigger | null = null;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const t of triggers) {
+      // "مع لي تشيانغ، الذي وصل الخميس": a relative clause's verb has its antecedent already placed.
+      if (
+        t.index > p.start &&
+        relativeBetween(tokens, p.end, t.index) &&
+        triggers.some((o) => o.index < p.start)
+      )
+        continue;
       // Participants mostly follow their event word (VSO, a noun and its complement): a word after the
       // person counts double.
       const distance = t.index < p.start ? p.start - t.index : (t.index - p.end + 1) * 2;
@@ -65,6 +72,26 @@ export function assignPersons(
     owner.push(best);
   });
   return owner;
+}
+
+const RELATIVES = new Set(["الذي", "التي", "اللذان", "اللتان", "الذين"]);
+
+/** True when a relative pronoun stands between two token positions. */
+export function relativeBetween(tokens: Token[], from: number, to: number): boolean {
+  return tokens.slice(from, to).some((t) => RELATIVES.has(t.norm));
+}
+
+/** The person a relative clause opening within three words before `index` is about ("X، الذي وصل"). */
+export function relativeAntecedent(
+  persons: PersonMention[],
+  tokens: Token[],
+  index: number,
+): PersonMention | null {
+  for (let j = index - 1; j >= Math.max(0, index - 3); j--) {
+    if (!RELATIVES.has(tokens[j]?.norm ?? "")) continue;
+    return persons.find((p) => p.end === j && p.ref) ?? null;
+  }
+  return null;
 }
 
 /**

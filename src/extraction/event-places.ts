@@ -70,6 +70,8 @@ export function chooseDestination(
 }
 
 /** Every destination of a trip: "زار كلاً من صربيا والمجر" went to both. */
+const MAX_NOUN_REACH = 10;
+
 export function chooseDestinations(trigger: Trigger, s: SentenceState, gazetteer: Gazetteer): ChosenPlace[] {
   // زار كوريا الشمالية، يزور لافروف بيونغ يانغ، زيارة موسكو: the place is the word's object.
   const word = s.tokens[trigger.index]?.norm ?? "";
@@ -83,7 +85,10 @@ export function chooseDestinations(trigger: Trigger, s: SentenceState, gazetteer
       TRIGGERS.get(forms(t)[0] ?? "")?.kind === "visit" &&
       !s.mentions.covered.has(k),
   );
-  const limit = nextVisit > 0 ? nextVisit : s.tokens.length;
+  // A visit noun names its destination close by ("زيارة دولة تستمر يومين إلى روسيا"); a place further on
+  // belongs to another clause ("وتأتي الزيارة قبل قمتين …، الأولى في قرية بانمونجوم").
+  const reach = trigger.word.form === "noun" ? trigger.index + MAX_NOUN_REACH : s.tokens.length;
+  const limit = Math.min(nextVisit > 0 ? nextVisit : s.tokens.length, reach);
   const places = s.mentions.places;
   const first = places.findIndex(
     (p) =>

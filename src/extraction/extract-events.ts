@@ -9,6 +9,7 @@ import {
   namedPair,
   pronounFollows,
   pronounGender,
+  relativeAntecedent,
   resolveCounterpart,
   splitObjects,
   summitLeaders,
@@ -394,7 +395,10 @@ function buildMeeting(
   if (refs.length === 0 && trigger.kind === "meeting") {
     for (const leader of summitLeaders(trigger, s, state.gazetteer, date)) add(leader);
   }
-  if (refs.length < 2) return [];
+  // "وفقاً لوصية الزعيمين الراحلين": the dead meet nobody after their death.
+  const living = refs.filter((r) => isAlive(r, date));
+  if (living.length < 2) return [];
+  refs.splice(0, refs.length, ...living);
   // A call has no single place: each side speaks from home.
   const where = trigger.kind === "call" ? null : place;
   return splitObjects(trigger, mine, refs).map((pair) =>
@@ -432,9 +436,12 @@ function buildVisits(
   // A visit noun names its traveller close by (زيارة لافروف، زيارة يقوم بها بوتين، اختتم لافروف زيارة);
   // a verb may have its subject anywhere before it (ليصبح أول رئيس … تطأ قدماه).
   const isNoun = trigger.word.form === "noun";
+  // "آخر زيارة … إلى الصين قد قام بها كيم جونغ إيل": the doer named after قام بها, however far.
+  const doer = findDoer(s.tokens, trigger.index);
   const close = (p: PersonMention) =>
     !isNoun ||
     pronoun ||
+    p.start === doer ||
     (p.start > trigger.index ? p.start - trigger.index <= 6 : trigger.index - p.end < 3);
   // The traveller named after the word (زيارة بيلوسي) before one named before it (انتقد بوتين زيارة …).
   const distance = (p: PersonMention) =>
@@ -453,8 +460,9 @@ function buildVisits(
       : eligible
           .filter((p) => !p.companion && !p.spouse && close(p))
           .sort((a, b) => distance(a) - distance(b))[0];
+  if (!main && !isNoun) main = relativeAntecedent(all, s.tokens, trigger.index) ?? undefined;
   if (!main && !isNoun) main = all.find((p) => p.start < trigger.index && free(p));
-  if (!main?.ref) return [];
+  if (!main?.ref || !isAlive(main.ref, date)) return [];
   const travellers: PersonRef[] = [main.ref];
   for (const p of eligible) {
     const joined = p.companion || p.spouse || (p.coordinated && all[all.indexOf(p) - 1] === main);
@@ -485,6 +493,22 @@ function buildVisits(
     }
   }
   return events;
+}
+
+const DOER_VERBS = new Set(["قام", "قامت", "يقوم", "تقوم"]);
+
+/** The token after "قام بها" within twelve words of a visit noun, or -1. */
+function findDoer(tokens: Token[], index: number): number {
+  for (let j = index + 1; j < Math.min(tokens.length - 1, index + 12); j++)
+    if (DOER_VERBS.has(tokens[j]?.norm ?? "") && tokens[j + 1]?.norm === "بها") return j + 2;
+  return -1;
+}
+
+/** False for a person who died before the event's date (compared at the date's precision). */
+function isAlive(ref: PersonRef, date: ChosenDate | null): boolean {
+  const died = ref.person?.died;
+  if (!died || !date) return true;
+  return died.slice(0, date.date.length) >= date.date;
 }
 
 /**
