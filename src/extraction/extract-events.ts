@@ -330,7 +330,7 @@ function buildMeeting(
   const add = (ref: PersonRef | null) => {
     if (ref && !refs.some((r) => r.entity.id === ref.entity.id)) refs.push(ref);
   };
-  const place =
+  let place =
     chooseMeetingPlace(trigger, s, frames, state.gazetteer) ??
     destinationOfSentence(s, trigger, state.gazetteer);
   const unresolved: PersonMention[] = [];
@@ -389,6 +389,23 @@ function buildMeeting(
   if (refs.length + unresolved.length < 2 && pointsBack) {
     const antecedent = findAntecedent(trigger, all, refs, mine, s, state.gazetteer);
     add(antecedent);
+  }
+  // "وصل ميدفيديف … . وأجرى محادثات مع جو يونغ وون": a verb without a subject of its own continues the
+  // story of the traveller just told.
+  if (
+    refs.length + unresolved.length === 1 &&
+    trigger.word.form !== "noun" &&
+    !all.some((p) => p.start < trigger.index)
+  ) {
+    const last = state.last;
+    const traveller = last?.event.type === "visit" ? last.event.participants[0] : undefined;
+    const fresh = last && s.sentence.paragraph - last.paragraph <= 1;
+    if (traveller && fresh && traveller.id !== refs[0]?.entity.id) {
+      refs.push({ entity: traveller, person: state.gazetteer.personById(traveller.id) ?? null });
+      // Met where the traveller went, unless the sentence says otherwise.
+      const went = last?.event.place ? state.gazetteer.placeById(last.event.place.id) : undefined;
+      if (!place && went && last) place = { place: went, path: last.event.placePath };
+    }
   }
   for (const p of unresolved)
     add(resolveCounterpart(p, refs[0] ?? null, place?.place ?? null, s.titleDate, state.gazetteer));

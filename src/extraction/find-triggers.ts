@@ -8,6 +8,7 @@ import {
   INVITES,
   NEGATION_BRIDGE,
   NEGATIONS,
+  OFFSET_UNITS,
   POSSIBLE_AFTER,
   PROPOSALS,
   SPECULATION_MARKERS,
@@ -41,7 +42,13 @@ const TIME_RELATIONS = new Set(["بعد", "قبل", "منذ", "عقب", "اثر"
 export function isReference(t: Trigger, tokens: Token[]): boolean {
   // "قبل أن يصافح كيم"، "بعد أن وصل": a clause of the story in sequence, not another event named.
   if (t.word.form !== "noun" && tokens[t.index - 1]?.norm === "ان") return false;
-  if (isIn(TIME_RELATIONS, tokens[t.index - 1]) || isIn(TIME_RELATIONS, tokens[t.index - 2])) return true;
+  if (isIn(TIME_RELATIONS, tokens[t.index - 1])) return true;
+  // "منذ وصوله محادثات": منذ governs the event word right after it, not this one.
+  // "وعقد بعد ساعات اجتماعاً": a span of time after بعد dates this event, it names no other one.
+  const between = forms(tokens[t.index - 1]).some(
+    (f) => (TRIGGERS.has(f) && !TRIGGERS.get(f)?.light) || OFFSET_UNITS.has(f),
+  );
+  if (!between && isIn(TIME_RELATIONS, tokens[t.index - 2])) return true;
   // "بعد شهر على زيارة"، "قبل نحو أسبوعين من القمة": measured from the event named.
   const measured = forms(tokens[t.index - 1]).some((f) => f === "من" || f === "علي");
   return measured && (isIn(TIME_RELATIONS, tokens[t.index - 3]) || isIn(TIME_RELATIONS, tokens[t.index - 4]));

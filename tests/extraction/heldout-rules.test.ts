@@ -214,3 +214,21 @@ describe("relative clauses, the dead, far destinations and قام بها", () =>
     expect(summarize(text)).toEqual(expected);
   });
 });
+
+describe("a verb without a subject continues the traveller's story", () => {
+  it.each([
+    [
+      "وصل وزير الخارجية الروسي سيرغي لافروف إلى بيونغ يانغ أمس الأربعاء. وأجرى منذ وصوله محادثات مع نظيرته تشوي سون هوي.",
+      [
+        "meeting: choe-son-hui+sergei-lavrov @pyongyang 2023-03-16",
+        "visit: sergei-lavrov @pyongyang 2023-03-15",
+      ],
+    ],
+    [
+      "حطت طائرة رئيس الوزراء الصينى لي تشيانغ فى موسكو أمس.\nوعقد بعد ساعات اجتماعاً مع رئيس الوزراء الروسى ميخائيل ميشوستين.",
+      ["meeting: li-qiang+mikhail-mishustin @moscow 2023-03-16", "visit: li-qiang @moscow 2023-03-15"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
