@@ -123,6 +123,7 @@ const COPULAS = new Set(["يكون", "تكون", "يكونا", "يكونان"]);
  */
 function isNegated(tokens: Token[], i: number): boolean {
   if (isCalledOff(tokens, i)) return true;
+  if (isUnannounced(tokens, i)) return true;
   const window = tokens.slice(Math.max(0, i - 10), i);
   const denial = window.findIndex((t) => forms(t).some((f) => DENIALS.has(f)));
   if (denial >= 0 && window.slice(denial).some((t) => COPULAS.has(t.norm))) return true;
@@ -133,14 +134,39 @@ function isNegated(tokens: Token[], i: number): boolean {
   return false;
 }
 
+const ANNOUNCE = new Set(
+  ["يعلن", "تعلن", "يؤكد", "تؤكد", "يكشف", "تكشف", "يعلنا", "تعلنا"].map(normalizeArabic),
+);
+
+/**
+ * "لم تعلن أي من الدول الثلاث عن عقد لقاء ثلاثي": nobody announced it, so it is not reported as held.
+ */
+function isUnannounced(tokens: Token[], i: number): boolean {
+  const light = forms(tokens[i - 1]).some((f) => TRIGGERS.get(f)?.light || f === "عقد" || f === "اجراء");
+  const about = light ? tokens[i - 2] : tokens[i - 1];
+  if (!forms(about).includes("عن")) return false;
+  const window = tokens.slice(Math.max(0, i - 10), i);
+  return window.some(
+    (t, k) => forms(t).some((f) => ["لم", "لا", "لن"].includes(f)) && ANNOUNCE.has(window[k + 1]?.norm ?? ""),
+  );
+}
+
 const HELD = new Set(["يعقد", "تعقد", "يتم", "تتم", "يحدث", "تحدث", "يجري", "تجري", "ينعقد", "تنعقد"]);
 const CALLED_OFF = new Set(["الغي", "الغيت", "الغاء", "تاجل", "تاجلت", "تاجيل", "ارجي", "ارجيت", "ارجاء"]);
 
 /** "اللقاء لن يعقد"، "القمة أُلغيت"، "تأجيل الزيارة": an event word said not to happen after all. */
 function isCalledOff(tokens: Token[], i: number): boolean {
   const after = tokens.slice(i + 1, i + 6);
-  const before = tokens[i - 1];
-  if (before && forms(before).some((f) => CALLED_OFF.has(f))) return true;
+  // "ألغى الرئيس الأمريكي دونالد ترامب أواخر آب/أغسطس زيارة": the canceller and a date may stand between.
+  const before = tokens.slice(Math.max(0, i - 8), i);
+  let cancel = -1;
+  before.forEach((t, k) => {
+    if (forms(t).some((f) => CALLED_OFF.has(f))) cancel = k;
+  });
+  const eventBetween = before
+    .slice(cancel + 1)
+    .some((t) => forms(t).some((f) => TRIGGERS.has(f) && !TRIGGERS.get(f)?.light));
+  if (cancel >= 0 && !eventBetween) return true;
   return after.some(
     (t, k) =>
       forms(t).some((f) => CALLED_OFF.has(f)) ||

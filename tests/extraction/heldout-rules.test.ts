@@ -232,3 +232,13 @@ describe("a verb without a subject continues the traveller's story", () => {
     expect(summarize(text)).toEqual(expected);
   });
 });
+
+describe("events called off, or that nobody announced, are no events", () => {
+  it.each([
+    "بعد أن ألغى الرئيس الأمريكي جو بايدن أواخر الشهر الماضي زيارة كانت مقررة لوزير خارجيته أنتوني بلينكن إلى بكين.",
+    "ولم تعلن أي من الدول الثلاث عن عقد لقاء ثلاثي يجمع شي جين بينغ وبوتين وكيم جونغ أون، رغم التكهنات.",
+    "ولم يؤكد الكرملين عن إجراء محادثات بين بوتين والرئيس الصيني شي جين بينغ على هامش القمة.",
+  ])("%s", (text) => {
+    expect(summarize(text)).toEqual([]);
+  });
+});
