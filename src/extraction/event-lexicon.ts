@@ -38,6 +38,10 @@ function addNoun(table: Map<string, TriggerWord>, kind: TriggerKind, list: strin
       for (const suffix of SUFFIXES) table.set(word + suffix, { kind, form: "noun", pronoun: true });
     // The indefinite accusative keeps an alef after its tanween is removed: اجتماعًا → اجتماعا.
     if (!/(ه|ء|ات)$/.test(word)) table.set(`${word}ا`, { kind, form: "noun", pronoun: false });
+    // The dual (قمتين، قمتان، لقاءين): two events of the same kind, each of the people named.
+    if (!word.endsWith("ات"))
+      for (const dual of ["ين", "ان"])
+        table.set((word.endsWith("ه") ? stem : word) + dual, { kind, form: "noun", pronoun: false });
   }
 }
 

@@ -242,6 +242,13 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
         date = ahead;
       }
     }
+    // "في زيارة تستمر ثلاثة أيام، تُعقد خلالها القمة": held during the visit just told, on its days.
+    const duringVisit = s.tokens
+      .slice(Math.max(0, trigger.index - 2), trigger.index + 2)
+      .some((t) => isIn(DURING, t));
+    const visit = [...events].reverse().find((e) => e.type === "visit");
+    if (duringVisit && visit?.precision === "day" && date?.precision !== "day" && !trigger.planned)
+      date = { date: visit.date as string, precision: "day", source: visit.dateSource };
     dates.set(trigger, date);
     // "بعد قمة بوتين وكيم" with no date: an earlier event the report's day would misdate.
     if ((isReference(trigger, s.tokens) || joined) && date?.source === "default") continue;
