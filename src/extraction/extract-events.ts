@@ -247,7 +247,8 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
       .slice(Math.max(0, trigger.index - 2), trigger.index + 2)
       .some((t) => isIn(DURING, t));
     const visit = [...events].reverse().find((e) => e.type === "visit");
-    if (duringVisit && visit?.precision === "day" && date?.precision !== "day" && !trigger.planned)
+    const weak = date?.precision !== "day" || date.source === "default";
+    if (duringVisit && visit?.precision === "day" && weak && !trigger.planned)
       date = { date: visit.date as string, precision: "day", source: visit.dateSource };
     dates.set(trigger, date);
     // "بعد قمة بوتين وكيم" with no date: an earlier event the report's day would misdate.

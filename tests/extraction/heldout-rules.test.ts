@@ -242,3 +242,18 @@ describe("events called off, or that nobody announced, are no events", () => {
     expect(summarize(text)).toEqual([]);
   });
 });
+
+describe("duals and meetings held during a visit", () => {
+  it.each([
+    [
+      "وصل الرئيس الصيني شي جين بينغ صباح اليوم إلى موسكو في زيارة تستمر ثلاثة أيام، تعقد خلالها القمة الثانية بينه وبين الرئيس الروسي بوتين هذا العام.",
+      ["meeting: vladimir-putin+xi-jinping @moscow 2023-03-16", "visit: xi-jinping @moscow 2023-03-16"],
+    ],
+    [
+      "ويأتي ذلك قبل قمتين يعتزم بوتين عقدهما، الأولى مع الرئيس الصيني شي جين بينغ في بكين أواخر نيسان/أبريل المقبل، والثانية مع رئيس الوزراء الهندي ناريندرا مودي.",
+      ["planned: narendra-modi+vladimir-putin+xi-jinping @beijing 2023-04"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
