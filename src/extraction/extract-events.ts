@@ -202,6 +202,7 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
   };
   const events: ExtractedEvent[] = [];
   const dates = new Map<Trigger, ChosenDate | null>();
+  const besides = readDayBesides(s, triggers, persons, owner, state);
   for (const trigger of triggers) {
     if (trigger.dropped) continue;
     if (joinLastMeeting(trigger, persons, s, state)) continue;
@@ -242,6 +243,7 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
         date = ahead;
       }
     }
+    if (besides && trigger !== besides.reference && (!date || date.source === "default")) date = besides.date;
     // "في زيارة تستمر ثلاثة أيام، تُعقد خلالها القمة": held during the visit just told, on its days.
     const duringVisit = s.tokens
       .slice(Math.max(0, trigger.index - 2), trigger.index + 2)
@@ -272,6 +274,47 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
     }
   }
   return withoutPartialPlans(events);
+}
+
+/** "في اليوم السابق للقاء ميدفيديف"، "عشية القمة"، "غداة لقائه": a day counted from another event. */
+const DAY_BESIDES: [string[], number][] = [
+  [["اليوم", "السابق"], 1],
+  [["اليوم", "التالي"], -1],
+  [["عشيه"], 1],
+  [["غداه"], -1],
+];
+
+/**
+ * The day an event word of the sentence takes from another event it is counted from, when the article
+ * told that event with its day: "في اليوم السابق للقاء ميدفيديف، كان كيم قد أجرى محادثات مع …".
+ */
+function readDayBesides(
+  s: SentenceState,
+  triggers: Trigger[],
+  persons: PersonMention[],
+  owner: (Trigger | null)[],
+  state: ArticleState,
+): { reference: Trigger; date: ChosenDate } | null {
+  for (const [phrase, back] of DAY_BESIDES) {
+    const at = s.tokens.findIndex((_, k) => phrase.every((w, n) => forms(s.tokens[k + n]).includes(w)));
+    if (at < 0) continue;
+    const reference = triggers.find(
+      (t) => t.index >= at + phrase.length && t.index <= at + phrase.length + 1,
+    );
+    if (!reference) continue;
+    const ids = persons.filter((_, k) => owner[k] === reference).map((p) => p.ref?.entity.id);
+    const told = [...state.history]
+      .reverse()
+      .find(
+        (e) =>
+          e.precision === "day" &&
+          e.dateSource === "explicit" &&
+          e.type === reference.kind &&
+          e.participants.some((p) => ids.includes(p.id)),
+      );
+    if (told?.date) return { reference, date: shiftDate(told.date, "day", back) };
+  }
+  return null;
 }
 
 /**

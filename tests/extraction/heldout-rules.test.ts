@@ -257,3 +257,18 @@ describe("duals and meetings held during a visit", () => {
     expect(summarize(text)).toEqual(expected);
   });
 });
+
+describe("a day counted from another event the article dated", () => {
+  it.each([
+    [
+      "استقبل الرئيس الروسي بوتين أمس في الكرملين وزير الخارجية الصيني وانغ يي. وفي اليوم السابق للقاء بوتين، كان وانغ قد أجرى محادثات مع نظيره الروسي سيرغي لافروف.",
+      "meeting: sergei-lavrov+wang-yi @- 2023-03-14",
+    ],
+    [
+      "التقى الرئيس الصينى شى جين بينج الرئيس الروسى بوتين فى موسكو أمس. وفى اليوم التالي للقائه بوتين، اجتمع شى مع رئيس الوزراء الروسى ميخائيل ميشوستين.",
+      "meeting: mikhail-mishustin+xi-jinping @- 2023-03-16",
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toContain(expected);
+  });
+});
