@@ -1,5 +1,12 @@
 import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
-import { COMPLEMENTIZERS, NON_NAME_WORDS, SPEECH_VERBS, STOP_NAME_WORDS, TRIGGERS } from "./event-lexicon.ts";
+import {
+  COMPLEMENTIZERS,
+  NON_NAME_WORDS,
+  ORGAN_WORDS,
+  SPEECH_VERBS,
+  STOP_NAME_WORDS,
+  TRIGGERS,
+} from "./event-lexicon.ts";
 import type { PersonRef } from "./mentions.ts";
 
 /**
@@ -32,9 +39,38 @@ export function discoverName(
   return { name: parts.join(" "), end: j };
 }
 
+const MAX_ORGAN_WORDS = 8;
+
+/**
+ * A name after the organisation a title heads: "مدير مكتب لجنة الشؤون الخارجية في الحزب الشيوعي يانغ
+ * جيه تشي،". The words skipped start with an organisation head or a word with the article, hold no
+ * comma, and the name ends the apposition (a comma, a full stop or the end follows it).
+ */
+export function discoverNameAfterOrgan(
+  tokens: Token[],
+  at: number,
+  gap: (a: number, b: number) => string,
+  isKnown: (index: number) => boolean,
+): { name: string; end: number } | null {
+  const head = tokens[at];
+  if (!head || !cliticForms(head.norm).some((f) => ORGAN_WORDS.has(f) || f.startsWith("ال"))) return null;
+  for (let j = at + 1; j < Math.min(tokens.length, at + MAX_ORGAN_WORDS); j++) {
+    if (/[،,.:;؛"«»()]/.test(gap(j - 1, j))) return null;
+    const token = tokens[j] as Token;
+    if (cliticForms(token.norm).some((f) => TRIGGERS.has(f) || SPEECH_VERBS.has(f))) return null;
+    const found = discoverName(tokens, j, gap, isKnown);
+    if (!found) continue;
+    const closes = found.end >= tokens.length || /[،,.؛;]/.test(gap(found.end - 1, found.end));
+    return closes ? found : null;
+  }
+  return null;
+}
+
 function isNameWord(token: Token): boolean {
   // Foreign names never take the article, also behind a proclitic (للإلكترونيات، والإصلاح).
-  if (!ARABIC_WORD.test(token.norm) || /^(و|ف)?(ال|لل|بال|كال)/.test(token.norm)) return false;
+  // A name may open with a hamzated alef-lam (أليكسي، ألبرايت), never with the article.
+  const article = /^(و|ف)?(ال|لل|بال|كال)/.test(token.norm) && !/^[أإآ]ل/.test(token.raw);
+  if (!ARABIC_WORD.test(token.norm) || article) return false;
   const stem = cliticForms(token.norm);
   return !stem.some(
     (f) =>

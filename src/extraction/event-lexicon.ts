@@ -294,11 +294,11 @@ for (const w of words(
   "مسؤولين مسؤولون مسؤولي آخرين آخرون آخر أخرى كبار عدد بعض رجال أعمال خبراء قادة ممثلين ممثلي",
 ))
   NON_NAME_WORDS.add(w);
-// Heads of organisations and offices: "رئيس شركة سامسونغ"، "مدير مكتب لجنة …" name no person yet.
-for (const w of words(
+/** Heads of organisations and offices: "رئيس شركة سامسونغ"، "مدير مكتب لجنة …" name no person yet. */
+export const ORGAN_WORDS = setOf(
   "شركة مجموعة مكتب لجنة مجلس وكالة هيئة مؤسسة حزب بنك منظمة وزارة إدارة دائرة جهاز قيادة جامعة صندوق مركز معهد اتحاد جمعية",
-))
-  NON_NAME_WORDS.add(w);
+);
+for (const w of ORGAN_WORDS) NON_NAME_WORDS.add(w);
 
 /** Collective references to people already named (الزعيمان، الجانبين): they name nobody new. */
 export const STOP_NAME_WORDS = setOf(

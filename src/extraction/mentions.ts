@@ -1,7 +1,7 @@
 import type { ExtractedEntity } from "../events/extracted-event.ts";
 import { cliticForms, normalizeArabic, type Token } from "../text/normalize.ts";
 import { spellingVariants } from "../text/variants.ts";
-import { discoveredPerson, discoverName } from "./discover-person.ts";
+import { discoveredPerson, discoverName, discoverNameAfterOrgan } from "./discover-person.ts";
 import {
   ABSENT_BEFORE,
   CAPITAL_NOUNS,
@@ -180,7 +180,8 @@ export function findMentions(tokens: Token[], text: string, ctx: MentionContext)
     }
     if (!span && isIn(TITLE_WORDS, tokens[i])) {
       const after = readQualifiers(tokens, i + 1, spans);
-      const named = readName(tokens, after.next, spans, gap, ctx);
+      const named =
+        readName(tokens, after.next, spans, gap, ctx) ?? readNameAfterOrgan(tokens, after.next, spans, gap);
       if (named && named.via === "discovered") {
         addPerson({
           start: i,
@@ -355,6 +356,18 @@ function readName(
   const last = normalizeArabic(parts[1] ?? "");
   if (parts.length === 2 && last.length >= MIN_SURNAME_LETTERS) ctx.discoveredSurnames.set(last, ref);
   return { end: found.end, ref, via: "discovered", candidates: [] };
+}
+
+/** A discovered name after the organisation a title heads (see discoverNameAfterOrgan). */
+function readNameAfterOrgan(
+  tokens: Token[],
+  at: number,
+  spans: Map<number, { length: number; matches: readonly GazetteerMatch[] }>,
+  gap: (a: number, b: number) => string,
+): { end: number; ref: PersonRef | null; via: PersonMention["via"]; candidates: Person[] } | null {
+  const found = discoverNameAfterOrgan(tokens, at, gap, (k) => spans.has(k));
+  if (!found) return null;
+  return { end: found.end, ref: discoveredPerson(found.name), via: "discovered", candidates: [] };
 }
 
 /** A role title with its qualifiers, and the name that follows it or the holder it stands for. */

@@ -272,3 +272,21 @@ describe("a day counted from another event the article dated", () => {
     expect(summarize(text)).toContain(expected);
   });
 });
+
+describe("a name after the organisation a title heads", () => {
+  it.each([
+    [
+      "وصل الرئيس الروسي فلاديمير بوتين اليوم إلى بيونغ يانغ. وضم الوفد المرافق لبوتين وزير الخارجية سيرغي لافروف، ومدير مكتب لجنة السياسات الخارجية في الحزب الحاكم أندريه نيكولايف، ومسؤولين آخرين.",
+      "x-andryh-nykwlayf",
+    ],
+    ["والتقى كيم جونغ أون أمس مدير شركة روساتوم للطاقة أليكسي ليخاتشوف.", "x-alyksy-lykhatshwf"],
+  ])("%s", (text, id) => {
+    expect(people(text)).toContain(id);
+  });
+
+  it("does not take the organisation's own words for a name", () => {
+    expect(
+      people("والتقى كيم جونغ أون أمس مدير شركة هيونداي أسان للسياحة.").filter((id) => id.startsWith("x-")),
+    ).toEqual([]);
+  });
+});
