@@ -63,7 +63,9 @@ export function companionVisits(
     if (!(p.companion || p.spouse) || p.absent || !p.ref || visited.has(p.ref.entity.id)) continue;
     const visit = leaderVisit(p, persons, state);
     if (!visit || p.ref.person?.country === (visit.place?.id ?? "")) continue;
-    events.push({ ...visit, participants: [p.ref.entity], evidence: s.sentence.text });
+    const event = { ...visit, participants: [p.ref.entity], evidence: s.sentence.text };
+    events.push(event);
+    state.companions.push({ event, leader: visit.participants[0]?.id ?? "" });
     visited.add(p.ref.entity.id);
   }
   return events;
@@ -76,10 +78,46 @@ function leaderVisit(p: PersonMention, persons: PersonMention[], state: ArticleS
   const order = p.spouse ? before.slice(0, 1) : [...before, ...leaders.filter((q) => q.start > p.start)];
   for (const leader of order) {
     const id = leader.ref?.entity.id;
-    const visit = [...state.history]
+    // The leader's visit told most precisely ("إلى بيونغ يانغ" over "زيارة إلى كوريا الشمالية"), latest first.
+    const visits = [...state.history]
       .reverse()
-      .find((e) => e.type === "visit" && e.participants.length === 1 && e.participants[0]?.id === id);
+      .filter((e) => e.type === "visit" && e.participants.length === 1 && e.participants[0]?.id === id);
+    const visit = visits.reduce<ExtractedEvent | undefined>(
+      (best, e) => (!best || e.placePath.length > best.placePath.length ? e : best),
+      undefined,
+    );
     if (visit) return visit;
   }
   return null;
+}
+
+/**
+ * Once the article is read, a companion's visit takes the most precise place the article gives for the
+ * visitor's trip to that country ("زيارة إلى كوريا الشمالية" first, "وصل إلى بيونغ يانغ" later).
+ */
+export function settleCompanionVisits(state: ArticleState): void {
+  for (const { event, leader } of state.companions) {
+    const country = event.placePath.at(-1);
+    const best = state.history
+      .filter(
+        (e) =>
+          e.type === "visit" &&
+          e.participants.length === 1 &&
+          e.participants[0]?.id === leader &&
+          country !== undefined &&
+          e.placePath.includes(country),
+      )
+      .reduce<ExtractedEvent | undefined>(
+        (top, e) => (!top || e.placePath.length > top.placePath.length ? e : top),
+        undefined,
+      );
+    if (!best || best.placePath.length <= event.placePath.length) continue;
+    Object.assign(event, {
+      place: best.place,
+      placePath: best.placePath,
+      date: best.date,
+      precision: best.precision,
+      dateSource: best.dateSource,
+    });
+  }
 }

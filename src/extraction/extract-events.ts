@@ -17,7 +17,7 @@ import {
 import { splitBodySentences } from "./body-sentences.ts";
 import { chooseDate, hasPastDate, isAfterReport } from "./choose-date.ts";
 import { findSpeechFrames, isSilencedSpeaker, type SpeechFrame } from "./clauses.ts";
-import { companionVisits, markCompanions } from "./companions.ts";
+import { companionVisits, markCompanions, settleCompanionVisits } from "./companions.ts";
 import { type ChosenDate, type PlacedDate, pickMostPrecise, placeDates, shiftDate } from "./event-dates.ts";
 import {
   ATTEND_VERBS,
@@ -72,10 +72,11 @@ const RECEPTION = new Set(["استقبال", "استقباله", "استقبال
 export function extractEvents(article: ArticleText, gazetteer: Gazetteer): ExtractedEvent[] {
   const published = article.published && readPublicationDay(article.published) ? article.published : null;
   const states = readMentions(article.text, published, gazetteer);
-  const state: ArticleState = { gazetteer, published, last: null, history: [] };
+  const state: ArticleState = { gazetteer, published, last: null, history: [], companions: [] };
   const events: ExtractedEvent[] = [];
   for (const sentence of states)
     if (sentence.sentence.body) events.push(...buildSentenceEvents(sentence, state));
+  settleCompanionVisits(state);
   return dropFulfilledPlans(mergeArticleEvents(events), published);
 }
 

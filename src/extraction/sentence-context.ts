@@ -24,6 +24,8 @@ export interface ArticleState {
   last: { event: ExtractedEvent; paragraph: number } | null;
   /** Every event built so far, for "الرئيسان" and "الوزيران" that name a pair met before. */
   history: ExtractedEvent[];
+  /** Visits given to a visitor's companions, with the visitor's id, settled once the article is read. */
+  companions: { event: ExtractedEvent; leader: string }[];
 }
 
 export const forms = (token: Token | undefined): string[] => (token ? cliticForms(token.norm) : []);

@@ -290,3 +290,16 @@ describe("a name after the organisation a title heads", () => {
     ).toEqual([]);
   });
 });
+
+describe("a companion's visit goes where the article finally puts the visitor", () => {
+  it("takes the city told after the country", () => {
+    const text = [
+      "اختتم الرئيس الصيني شي جين بينغ أمس زيارة دولة إلى روسيا استمرت يومين.",
+      "وضم الوفد المرافق لشي وزير الخارجية الصيني، ومسؤولين آخرين.",
+      "وكان شي قد وصل إلى موسكو يوم الاثنين الماضي.",
+    ].join("\n");
+    expect(summarize(text).filter((e) => e.includes("qin-gang"))).toEqual([
+      "visit: qin-gang @moscow 2023-03-13",
+    ]);
+  });
+});
