@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/open.ts";
+import { prepareCached } from "../db/prepared.ts";
 import { InputError } from "../errors.ts";
 import { detectLanguage, normalizeArabic } from "../text/normalize.ts";
 import { cleanArticleText, guessTitle } from "./clean.ts";
@@ -91,33 +92,33 @@ export function ingestArticle(db: Db, input: ArticleInput, options: IngestOption
   const key = input.key?.trim() || `h${contentHash.slice(0, 12)}`;
 
   const store = db.transaction((): IngestResult => {
-    const existing = db
-      .prepare("SELECT key FROM articles WHERE url = ? OR content_hash = ? OR key = ?")
-      .get(url, contentHash, key) as { key: string } | undefined;
+    const existing = prepareCached(
+      db,
+      "SELECT key FROM articles WHERE url = ? OR content_hash = ? OR key = ?",
+    ).get(url, contentHash, key) as { key: string } | undefined;
     if (existing) return { status: "skipped", reason: `already stored as ${existing.key}` };
     const lang = detectLanguage(`${title}\n${cleanText}`);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO articles (key, url, content_hash, source_id, source_name, title, raw_text, clean_text, lang,
+    const { lastInsertRowid } = prepareCached(
+      db,
+      `INSERT INTO articles (key, url, content_hash, source_id, source_name, title, raw_text, clean_text, lang,
            published, published_utc, fetched_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        key,
-        url,
-        contentHash,
-        input.sourceId ?? null,
-        input.sourceName ?? null,
-        title,
-        text,
-        cleanText,
-        lang,
-        dates.published,
-        dates.utc,
-        input.fetchedAt ?? now().toISOString(),
-      );
+    ).run(
+      key,
+      url,
+      contentHash,
+      input.sourceId ?? null,
+      input.sourceName ?? null,
+      title,
+      text,
+      cleanText,
+      lang,
+      dates.published,
+      dates.utc,
+      input.fetchedAt ?? now().toISOString(),
+    );
     const id = Number(lastInsertRowid);
-    db.prepare("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(
+    prepareCached(db, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(
       id,
       buildIndexText(title),
       buildIndexText(cleanText),

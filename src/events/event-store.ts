@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { Statement } from "better-sqlite3";
 import type { StoredArticle } from "../articles/ingest.ts";
 import type { Db } from "../db/open.ts";
+import { prepareCached } from "../db/prepared.ts";
 import { normalizeArabic } from "../text/normalize.ts";
 import type {
   DatePrecision,
@@ -98,22 +98,8 @@ function shiftDay(day: string | null, days: number): string | null {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
 /** Statements are prepared once per database: extraction stores thousands of events per import. */
-function statement(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) {
-    cache = new Map();
-    statements.set(db, cache);
-  }
-  let prepared = cache.get(sql);
-  if (!prepared) {
-    prepared = db.prepare(sql);
-    cache.set(sql, prepared);
-  }
-  return prepared;
-}
+const statement = prepareCached;
 
 function datedPlaceOf(db: Db, row: EventRow): DatedPlace {
   const path = statement(db, "SELECT place_id FROM event_places WHERE event_id = ? ORDER BY depth")

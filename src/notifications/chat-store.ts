@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/open.ts";
+import { prepareCached } from "../db/prepared.ts";
 import { InputError } from "../errors.ts";
 import { normalizeArabic } from "../text/normalize.ts";
 
@@ -65,27 +66,26 @@ export function ensureChat(
   defaults: ChatDefaults,
   now: Date,
 ): Chat {
-  const row = db
-    .prepare(
-      `INSERT INTO chats (id, type, title, lang, timezone, digest_time, created_at)
+  const row = prepareCached(
+    db,
+    `INSERT INTO chats (id, type, title, lang, timezone, digest_time, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title, active = 1
        RETURNING *`,
-    )
-    .get(
-      chat.id,
-      chat.type,
-      chat.title ?? null,
-      defaults.lang,
-      defaults.timezone,
-      defaults.digestTime,
-      now.toISOString(),
-    ) as ChatRow;
+  ).get(
+    chat.id,
+    chat.type,
+    chat.title ?? null,
+    defaults.lang,
+    defaults.timezone,
+    defaults.digestTime,
+    now.toISOString(),
+  ) as ChatRow;
   return toChat(row);
 }
 
 export function getChat(db: Db, id: number): Chat | null {
-  const row = db.prepare("SELECT * FROM chats WHERE id = ?").get(id) as ChatRow | undefined;
+  const row = prepareCached(db, "SELECT * FROM chats WHERE id = ?").get(id) as ChatRow | undefined;
   return row ? toChat(row) : null;
 }
 
@@ -134,29 +134,28 @@ export function updateChatSettings(db: Db, chatId: number, settings: ChatSetting
     throw new InputError("bad_setting", parsed.error.issues.map((issue) => issue.message).join(" "));
   }
   const s = parsed.data;
-  const row = db
-    .prepare(
-      `UPDATE chats SET
+  const row = prepareCached(
+    db,
+    `UPDATE chats SET
          lang = coalesce(?, lang),
          timezone = coalesce(?, timezone),
          digest_time = coalesce(?, digest_time),
          digest_when_empty = coalesce(?, digest_when_empty)
        WHERE id = ?
        RETURNING *`,
-    )
-    .get(
-      s.lang ?? null,
-      s.timezone ?? null,
-      s.digestTime ?? null,
-      s.digestWhenEmpty === undefined ? null : Number(s.digestWhenEmpty),
-      chatId,
-    ) as ChatRow | undefined;
+  ).get(
+    s.lang ?? null,
+    s.timezone ?? null,
+    s.digestTime ?? null,
+    s.digestWhenEmpty === undefined ? null : Number(s.digestWhenEmpty),
+    chatId,
+  ) as ChatRow | undefined;
   if (!row) throw new InputError("unknown_chat", `Chat ${chatId} is not known yet; send /start first.`);
   return toChat(row);
 }
 
 export function setChatActive(db: Db, chatId: number, active: boolean): void {
-  db.prepare("UPDATE chats SET active = ? WHERE id = ?").run(Number(active), chatId);
+  prepareCached(db, "UPDATE chats SET active = ? WHERE id = ?").run(Number(active), chatId);
 }
 
 /**
@@ -167,12 +166,12 @@ export function setChatActive(db: Db, chatId: number, active: boolean): void {
 export function migrateChat(db: Db, fromId: number, toId: number): void {
   const move = db.transaction(() => {
     if (!getChat(db, toId)) {
-      db.prepare("UPDATE chats SET id = ?, type = 'supergroup' WHERE id = ?").run(toId, fromId);
+      prepareCached(db, "UPDATE chats SET id = ?, type = 'supergroup' WHERE id = ?").run(toId, fromId);
       return;
     }
-    db.prepare("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?").run(toId, fromId);
-    db.prepare("UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?").run(toId, fromId);
-    db.prepare("DELETE FROM chats WHERE id = ?").run(fromId);
+    prepareCached(db, "UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?").run(toId, fromId);
+    prepareCached(db, "UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?").run(toId, fromId);
+    prepareCached(db, "DELETE FROM chats WHERE id = ?").run(fromId);
   });
   move();
 }

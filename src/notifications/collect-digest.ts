@@ -1,4 +1,5 @@
 import type { Db } from "../db/open.ts";
+import { prepareCached } from "../db/prepared.ts";
 import { getEvent } from "../events/event-store.ts";
 import type { ArticleSummary } from "./compose-alert.ts";
 import type { DigestGroup } from "./compose-digest.ts";
@@ -32,7 +33,8 @@ export function collectDigestGroups(db: Db, chatId: number, window: DigestWindow
     window.until.toISOString(),
     new Date(window.until.getTime() - (window.maxAgeMs ?? DEFAULT_ALERT_MAX_AGE_MS)).toISOString(),
   ];
-  const eventsOf = db.prepare(
+  const eventsOf = prepareCached(
+    db,
     `SELECT DISTINCT ea.event_id FROM event_articles ea
        JOIN articles a ON a.id = ea.article_id JOIN events e ON e.id = ea.event_id
       WHERE a.fetched_at > ? AND a.fetched_at <= ? AND coalesce(a.published_utc, a.fetched_at) >= ?
@@ -88,7 +90,7 @@ export function collectDigestGroups(db: Db, chatId: number, window: DigestWindow
 
 /** The full names an entity goes by: the subscription's label and the names the event store knows. */
 function namesOf(db: Db, entityId: string, label: string): string[] {
-  const row = db.prepare("SELECT name_ar, name_en FROM entities WHERE id = ?").get(entityId) as
+  const row = prepareCached(db, "SELECT name_ar, name_en FROM entities WHERE id = ?").get(entityId) as
     | { name_ar: string; name_en: string | null }
     | undefined;
   const names = [label, row?.name_ar, row?.name_en].filter((n): n is string => Boolean(n));
@@ -96,13 +98,12 @@ function namesOf(db: Db, entityId: string, label: string): string[] {
 }
 
 function readWindowArticles(db: Db, params: string[]): { article: ArticleSummary; index: KeywordIndex }[] {
-  const rows = db
-    .prepare(
-      `SELECT key, title, url, source_name, published, clean_text FROM articles
+  const rows = prepareCached(
+    db,
+    `SELECT key, title, url, source_name, published, clean_text FROM articles
         WHERE fetched_at > ? AND fetched_at <= ? AND coalesce(published_utc, fetched_at) >= ?
         ORDER BY coalesce(published_utc, fetched_at) DESC, id DESC LIMIT ?`,
-    )
-    .all(...params, MAX_ARTICLES_SCANNED) as {
+  ).all(...params, MAX_ARTICLES_SCANNED) as {
     key: string;
     title: string;
     url: string;

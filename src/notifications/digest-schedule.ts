@@ -3,6 +3,7 @@ import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
 import { formatDate } from "../dates/format-date.ts";
 import type { Db } from "../db/open.ts";
+import { prepareCached } from "../db/prepared.ts";
 import { type Chat, getChat, toChat } from "./chat-store.ts";
 import { collectDigestGroups } from "./collect-digest.ts";
 import { composeDigest, composeEmptyDigest } from "./compose-digest.ts";
@@ -46,12 +47,11 @@ function formatLocalDay(chat: Chat, now: Date): string {
  */
 export function enqueueDueDigests(db: Db, now: Date): number {
   const chats = (
-    db
-      .prepare(
-        `SELECT * FROM chats c WHERE c.active = 1
+    prepareCached(
+      db,
+      `SELECT * FROM chats c WHERE c.active = 1
            AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id AND s.mode IN ('daily', 'both'))`,
-      )
-      .all() as Parameters<typeof toChat>[0][]
+    ).all() as Parameters<typeof toChat>[0][]
   ).map(toChat);
   let queued = 0;
   for (const chat of chats) {
@@ -77,7 +77,7 @@ export function enqueueDueDigests(db: Db, now: Date): number {
           now,
         );
       });
-      db.prepare("UPDATE chats SET last_digest_at = ? WHERE id = ?").run(now.toISOString(), chat.id);
+      prepareCached(db, "UPDATE chats SET last_digest_at = ? WHERE id = ?").run(now.toISOString(), chat.id);
       return parts.length > 0;
     });
     if (run()) queued++;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/open.ts";
+import { prepareCached } from "../db/prepared.ts";
 import { InputError } from "../errors.ts";
 import { normalizeArabic } from "../text/normalize.ts";
 import { normalizeKeyword } from "./keyword-match.ts";
@@ -67,30 +68,30 @@ export function addSubscription(db: Db, input: NewSubscription, now: Date): AddR
   if (!target || !label)
     throw new InputError("empty_target", "Say what to follow: a person, a place or a word.");
   const add = db.transaction((): AddResult => {
-    const existing = db
-      .prepare("SELECT * FROM subscriptions WHERE chat_id = ? AND target_kind = ? AND target = ?")
-      .get(input.chatId, input.targetKind, target) as SubscriptionRow | undefined;
+    const existing = prepareCached(
+      db,
+      "SELECT * FROM subscriptions WHERE chat_id = ? AND target_kind = ? AND target = ?",
+    ).get(input.chatId, input.targetKind, target) as SubscriptionRow | undefined;
     if (existing) {
       if (input.mode === undefined || input.mode === existing.mode)
         return { status: "exists", subscription: toSubscription(existing) };
-      db.prepare("UPDATE subscriptions SET mode = ? WHERE id = ?").run(input.mode, existing.id);
+      prepareCached(db, "UPDATE subscriptions SET mode = ? WHERE id = ?").run(input.mode, existing.id);
       return { status: "updated", subscription: toSubscription({ ...existing, mode: input.mode }) };
     }
-    const { count } = db
-      .prepare("SELECT count(*) AS count FROM subscriptions WHERE chat_id = ?")
-      .get(input.chatId) as { count: number };
+    const { count } = prepareCached(db, "SELECT count(*) AS count FROM subscriptions WHERE chat_id = ?").get(
+      input.chatId,
+    ) as { count: number };
     if (count >= MAX_SUBSCRIPTIONS_PER_CHAT) {
       throw new InputError(
         "too_many_subscriptions",
         `This chat already follows ${count} subjects, the most allowed; remove some with /subscriptions first.`,
       );
     }
-    const row = db
-      .prepare(
-        `INSERT INTO subscriptions (chat_id, target_kind, target, label, mode, created_at)
+    const row = prepareCached(
+      db,
+      `INSERT INTO subscriptions (chat_id, target_kind, target, label, mode, created_at)
          VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(input.chatId, input.targetKind, target, label, input.mode ?? "both", now.toISOString()) as
+    ).get(input.chatId, input.targetKind, target, label, input.mode ?? "both", now.toISOString()) as
       | SubscriptionRow
       | undefined;
     if (!row)
@@ -101,17 +102,18 @@ export function addSubscription(db: Db, input: NewSubscription, now: Date): AddR
 }
 
 export function listSubscriptions(db: Db, chatId: number): Subscription[] {
-  const rows = db
-    .prepare("SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY id")
-    .all(chatId) as SubscriptionRow[];
+  const rows = prepareCached(db, "SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY id").all(
+    chatId,
+  ) as SubscriptionRow[];
   return rows.map(toSubscription);
 }
 
 /** Removes one of the chat's own subscriptions; an id belonging to another chat is left alone (false). */
 export function removeSubscription(db: Db, chatId: number, subscriptionId: number): boolean {
-  const { changes } = db
-    .prepare("DELETE FROM subscriptions WHERE id = ? AND chat_id = ?")
-    .run(subscriptionId, chatId);
+  const { changes } = prepareCached(db, "DELETE FROM subscriptions WHERE id = ? AND chat_id = ?").run(
+    subscriptionId,
+    chatId,
+  );
   return changes > 0;
 }
 
@@ -132,19 +134,18 @@ export function subscriptionsForTargets(
   modes: readonly SubscriptionMode[],
 ): Subscription[] {
   if (targets?.length === 0 || modes.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT s.* FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+  const rows = prepareCached(
+    db,
+    `SELECT s.* FROM subscriptions s JOIN chats c ON c.id = s.chat_id
         WHERE c.active = 1 AND s.target_kind = ?
           AND s.mode IN (SELECT value FROM json_each(?))
           AND (? IS NULL OR s.target IN (SELECT value FROM json_each(?)))
         ORDER BY s.chat_id, s.id`,
-    )
-    .all(
-      kind,
-      JSON.stringify(modes),
-      targets === null ? null : 1,
-      JSON.stringify(targets ?? []),
-    ) as SubscriptionRow[];
+  ).all(
+    kind,
+    JSON.stringify(modes),
+    targets === null ? null : 1,
+    JSON.stringify(targets ?? []),
+  ) as SubscriptionRow[];
   return rows.map(toSubscription);
 }
