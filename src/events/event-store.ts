@@ -15,9 +15,11 @@ import type { DateSource, ExtractedEntity, ExtractedEvent } from "./extracted-ev
 import {
   areDatesCompatible,
   arePlacesCompatible,
+  arePlansClose,
   type DatedPlace,
   isBetterDate,
   isBetterPlace,
+  MAX_PLAN_GAP_DAYS,
   participantsKey,
 } from "./merge-events.ts";
 
@@ -70,22 +72,19 @@ function storeEvent(db: Db, articleId: number, event: ExtractedEvent, stamp: str
 function findMergeTarget(db: Db, event: ExtractedEvent, key: string): (EventRow & DatedPlace) | undefined {
   // Only events whose dates come within the merge window of this one can be the same happening.
   const [from, to] = event.date ? dateRange(event.date) : [null, null];
+  const window = event.type === "planned" ? MAX_PLAN_GAP_DAYS : MERGE_WINDOW_DAYS;
   const rows = statement(
     db,
     `SELECT id, type, date, precision, date_source, place_id, evidence FROM events
       WHERE type = ? AND participants_key = ?
         AND (? IS NULL OR date_start IS NULL OR (date_start <= ? AND date_end >= ?))
       ORDER BY date_sort DESC`,
-  ).all(
-    event.type,
-    key,
-    from,
-    shiftDay(to, MERGE_WINDOW_DAYS),
-    shiftDay(from, -MERGE_WINDOW_DAYS),
-  ) as EventRow[];
+  ).all(event.type, key, from, shiftDay(to, window), shiftDay(from, -window)) as EventRow[];
   const candidates = rows.map((row) => ({ ...row, ...datedPlaceOf(db, row) }));
   const compatible = candidates.filter(
-    (c) => areDatesCompatible(c, event, false) && arePlacesCompatible(c, event),
+    (c) =>
+      (areDatesCompatible(c, event, false) || (event.type === "planned" && arePlansClose(c, event))) &&
+      arePlacesCompatible(c, event),
   );
   // The closest in time wins when a vague date ("2019") fits several stored events.
   return compatible.sort((a, b) => dateDistance(a, event) - dateDistance(b, event))[0];

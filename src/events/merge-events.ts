@@ -39,6 +39,16 @@ export function areDatesCompatible(a: DatedPlace, b: DatedPlace, sameArticle: bo
   return a.date.startsWith(b.date) || b.date.startsWith(a.date);
 }
 
+/** Plans of the same people a month or so apart ("في ماي أو يونيو" and "في 12 حزيران") are one plan. */
+export const MAX_PLAN_GAP_DAYS = 45;
+
+export function arePlansClose(a: DatedPlace, b: DatedPlace): boolean {
+  if (!a.date || !b.date) return false;
+  const middle = (date: string) =>
+    Date.parse(date.length === 10 ? date : date.length === 7 ? `${date}-15` : `${date}-07-01`);
+  return Math.abs(middle(a.date) - middle(b.date)) <= MAX_PLAN_GAP_DAYS * DAY_MS;
+}
+
 export function arePlacesCompatible(a: DatedPlace, b: DatedPlace): boolean {
   const [pa] = a.placePath;
   const [pb] = b.placePath;
@@ -52,7 +62,8 @@ export function canMerge(a: ExtractedEvent, b: ExtractedEvent, sameArticle: bool
   return (
     a.type === b.type &&
     participantsKey(a) === participantsKey(b) &&
-    areDatesCompatible(a, b, sameArticle && !sameSentence) &&
+    (areDatesCompatible(a, b, sameArticle && !sameSentence) ||
+      (a.type === "planned" && arePlansClose(a, b))) &&
     arePlacesCompatible(a, b)
   );
 }

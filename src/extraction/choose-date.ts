@@ -8,7 +8,7 @@ import {
   pickMostPrecise,
   readOffsetBefore,
 } from "./event-dates.ts";
-import { SAME_WORDS, TRIGGERS } from "./event-lexicon.ts";
+import { OFFSET_UNITS, SAME_WORDS, TRIGGERS } from "./event-lexicon.ts";
 import { isReference, type Trigger } from "./find-triggers.ts";
 import { type ArticleState, forms, isIn, type SentenceState } from "./sentence-context.ts";
 
@@ -40,9 +40,17 @@ export function chooseDate(
     trigger.planned &&
     frames.some((f) => d.token > f.verb && d.token < f.complementizer && trigger.index > f.complementizer);
   // "منذ 2011" starts a period; "مرة أخرى بعد خمسة أشهر" measures from an earlier event.
+  // A visit under way "منذ 31 آب" began that day: that is its date.
+  const visitSince = (d: PlacedDate) =>
+    trigger.kind === "visit" &&
+    d.token > trigger.index &&
+    d.token - trigger.index <= 6 &&
+    // "منذ عشر سنوات" is a span of time, not a day.
+    !tokens.slice(d.token, d.token + 3).some((t) => forms(t).some((f) => OFFSET_UNITS.has(f)));
   const afterSince = (d: PlacedDate) =>
     (tokens.slice(Math.max(0, d.token - 4), d.token + 1).some((t) => t.norm === "منذ") &&
-      !opensWhenClause(tokens, d)) ||
+      !opensWhenClause(tokens, d) &&
+      !visitSince(d)) ||
     tokens
       .slice(Math.max(0, d.token - 3), d.token)
       .some((t, k, near) => t.norm === "مره" && near[k + 1]?.norm === "اخري");

@@ -1,7 +1,7 @@
 import { readPublicationDay } from "../dates/calendar.ts";
 import type { EventType } from "../events/event-types.ts";
 import type { ExtractedEntity, ExtractedEvent } from "../events/extracted-event.ts";
-import { mergeArticleEvents } from "../events/merge-events.ts";
+import { areDatesCompatible, mergeArticleEvents } from "../events/merge-events.ts";
 import { cliticForms, normalizeArabic, type Token, tokenize } from "../text/normalize.ts";
 import {
   assignPersons,
@@ -77,7 +77,27 @@ export function extractEvents(article: ArticleText, gazetteer: Gazetteer): Extra
   for (const sentence of states)
     if (sentence.sentence.body) events.push(...buildSentenceEvents(sentence, state));
   settleCompanionVisits(state);
+  placeMeetingsAtVisits(state);
   return dropFulfilledPlans(mergeArticleEvents(events), published);
+}
+
+/**
+ * A meeting the text places nowhere happened where one of its people was visiting then: "وكانت تشوي قد
+ * أجرت محادثات مع نظيرها الروسي" during "زيارة تشوي لموسكو".
+ */
+function placeMeetingsAtVisits(state: ArticleState): void {
+  for (const meeting of state.history) {
+    if (meeting.type !== "meeting" || meeting.place) continue;
+    const ids = meeting.participants.map((p) => p.id);
+    const visit = state.history.find(
+      (v) =>
+        v.type === "visit" &&
+        v.place &&
+        ids.includes(v.participants[0]?.id ?? "") &&
+        areDatesCompatible(v, meeting, false),
+    );
+    if (visit) Object.assign(meeting, { place: visit.place, placePath: visit.placePath });
+  }
 }
 
 /**
@@ -198,7 +218,12 @@ function buildTriggerEvents(s: SentenceState, triggers: Trigger[], state: Articl
   const pastDates = s.pastDates;
   let futureDates: PlacedDate[] | null = null;
   const futureOf = (): PlacedDate[] => {
-    futureDates ??= state.published ? placeDates(s.sentence.text, s.tokens, state.published, "future") : [];
+    // A date after منذ is a past one whatever the tense ("يقوم بزيارة منذ 31 آب").
+    const since = (d: PlacedDate) =>
+      s.tokens.slice(Math.max(0, d.token - 2), d.token).some((t) => t.norm === "منذ");
+    futureDates ??= state.published
+      ? placeDates(s.sentence.text, s.tokens, state.published, "future").filter((d) => !since(d))
+      : [];
     return futureDates;
   };
   const events: ExtractedEvent[] = [];

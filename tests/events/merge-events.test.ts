@@ -4,6 +4,7 @@ import type { ExtractedEvent } from "../../src/events/extracted-event.ts";
 import {
   areDatesCompatible,
   arePlacesCompatible,
+  arePlansClose,
   type DatedPlace,
   mergeArticleEvents,
 } from "../../src/events/merge-events.ts";
@@ -109,5 +110,16 @@ describe("merging one article's reports", () => {
       event({ date: "2024-01", precision: "month", evidence: "january" }),
     ]);
     expect(merged.map((e) => e.date).sort()).toEqual(["2024-01", "2024-11-01"]);
+  });
+});
+
+describe("plans of the same people", () => {
+  it.each([
+    ["2018-05", "month", "2018-06-12", "day", true],
+    ["2018-05", "month", "2018-06", "month", true],
+    ["2018-05", "month", "2018-09", "month", false],
+    ["2025-10-29", "day", "2025-12-20", "day", false],
+  ] as const)("%s (%s) and %s (%s) are one plan: %s", (a, pa, b, pb, expected) => {
+    expect(arePlansClose(dated(a, pa), dated(b, pb))).toBe(expected);
   });
 });

@@ -319,3 +319,28 @@ describe("two counterparts met together, the outcome of talks told, a visit's tr
     expect(summarize(text).filter((e) => !e.startsWith("planned: joe-biden"))).toEqual(expected);
   });
 });
+
+describe("a meeting with no place is where its traveller was; a visit under way since a day began then", () => {
+  it.each([
+    [
+      "وتصل وزيرة الخارجية الكورية الشمالية تشوي سون هوي اليوم إلى موسكو.\nوأجرت تشوي اليوم محادثات مع نظيرها الروسي سيرغي لافروف.",
+      "meeting: choe-son-hui+sergei-lavrov @moscow 2023-03-16",
+    ],
+    [
+      "أما بوتين، الذي يقوم بزيارة إلى الصين منذ 13 آذار/مارس، فقد أجرى أمس محادثات مع شي جين بينغ.",
+      "visit: vladimir-putin @CN 2023-03-13",
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toContain(expected);
+  });
+});
+
+describe("Maghreb month names", () => {
+  it.each([
+    ["وكان بوتين قد زار بكين في 16 ماي 2024.", "visit: vladimir-putin @beijing 2024-05-16"],
+    ["وكان لافروف قد زار بيونغ يانغ في يوليوز الماضي.", "visit: sergei-lavrov @pyongyang 2022-07"],
+    ["ووصل شويغو إلى بيونغ يانغ منذ 13 غشت الماضي.", "visit: sergei-shoigu @pyongyang 2022-08-13"],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual([expected]);
+  });
+});
