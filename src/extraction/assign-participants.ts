@@ -258,6 +258,8 @@ export function namedPair(trigger: Trigger, s: SentenceState, state: ArticleStat
   for (let k = state.history.length - 1; k >= 0; k--) {
     const event = state.history[k] as ExtractedEvent;
     if (event.participants.length !== 2) continue;
+    // "وجاءت القمة … بين الزعيمين": a summit held is one of a pair who met, not of a pair who plan to.
+    if (event.type === "planned" && !trigger.planned) continue;
     const day = event.date && event.date.length === 10 ? event.date : s.titleDate;
     const fits = event.participants.every((p) => {
       const person = state.gazetteer.personById(p.id);

@@ -344,3 +344,22 @@ describe("Maghreb month names", () => {
     expect(summarize(text)).toEqual([expected]);
   });
 });
+
+describe("a will to meet is a plan, and a dual summit held is one of a pair who met", () => {
+  it("reads إرادة ثابتة للقاء as a plan", () => {
+    const types = extractEvents(
+      {
+        text: "وأشار شي إلى أن بوتين أبدى إرادة ثابتة للقاء الرئيس الأمريكي جو بايدن.",
+        published: PUBLISHED,
+      },
+      gazetteer,
+    ).map((e) => e.type);
+    expect(types).toEqual(["planned"]);
+  });
+
+  it("does not name a held summit after a planned pair", () => {
+    const text =
+      "ومن المرتقب أن يلتقي بايدن الرئيس الصيني شي جين بينغ الشهر المقبل.\nوجاءت القمة، وهي الثانية بين الرئيسين خلال شهر، بعد يومين من إعلان بايدن.";
+    expect(summarize(text).filter((e) => e.startsWith("meeting"))).toEqual([]);
+  });
+});
