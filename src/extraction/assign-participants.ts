@@ -81,14 +81,19 @@ export function relativeBetween(tokens: Token[], from: number, to: number): bool
   return tokens.slice(from, to).some((t) => RELATIVES.has(t.norm));
 }
 
-/** The person a relative clause opening within three words before `index` is about ("X، الذي وصل"). */
+/**
+ * The person a relative clause opening within `reach` words before `index` is about ("X، الذي وصل"),
+ * when nobody else is named inside the clause before that word.
+ */
 export function relativeAntecedent(
   persons: PersonMention[],
   tokens: Token[],
   index: number,
+  reach = 3,
 ): PersonMention | null {
-  for (let j = index - 1; j >= Math.max(0, index - 3); j--) {
+  for (let j = index - 1; j >= Math.max(0, index - reach); j--) {
     if (!RELATIVES.has(tokens[j]?.norm ?? "")) continue;
+    if (persons.some((p) => p.start > j && p.start < index)) return null;
     return persons.find((p) => p.end === j && p.ref) ?? null;
   }
   return null;

@@ -79,6 +79,8 @@ function buildTriggers(): Map<string, TriggerWord> {
     light: true,
   });
   addVerbs(table, "visit", "قام قامت", "يقوم تقوم يقومان", { light: true });
+  // "يبدأ في 31 آب زيارة إلى الصين": beginning a visit gives it the verb's tense.
+  addVerbs(table, "visit", "بدأ بدأت استهل استهلت", "يبدأ تبدأ يستهل تستهل", { light: true });
   // رحب is a meeting only when whom it welcomed is a person: "رحب كيم بوزير الدفاع", not "رحب بالتصريحات".
   addVerbs(table, "meeting", "رحب رحبت", "يرحب ترحب", { welcomesPerson: true });
   addNoun(table, "meeting", "لقاء اجتماع قمة محادثات مباحثات مشاورات محادثة مباحثة استقبال مصافحة حوار");

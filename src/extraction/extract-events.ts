@@ -547,13 +547,17 @@ function buildVisits(
   const fits = (p: PersonMention) =>
     (!gender || !p.ref?.person || p.ref.person.gender === gender) && p.ref?.person?.country !== home;
   // "لدى وصوله", "زيارته": the pronoun names the traveller, before the word or, failing that, after it.
+  // "بوتين، الذي يبدأ في 31 آب زيارة إلى الصين": the relative clause's antecedent travels.
+  const relative = isNoun && !pronoun ? relativeAntecedent(all, s.tokens, trigger.index, 7) : null;
   let main =
-    isNoun && pronoun
-      ? (all.filter((p) => p.start < trigger.index && free(p) && fits(p)).at(-1) ??
-        all.find((p) => p.start > trigger.index && free(p) && fits(p)))
-      : eligible
-          .filter((p) => !p.companion && !p.spouse && close(p))
-          .sort((a, b) => distance(a) - distance(b))[0];
+    relative && free(relative)
+      ? relative
+      : isNoun && pronoun
+        ? (all.filter((p) => p.start < trigger.index && free(p) && fits(p)).at(-1) ??
+          all.find((p) => p.start > trigger.index && free(p) && fits(p)))
+        : eligible
+            .filter((p) => !p.companion && !p.spouse && close(p))
+            .sort((a, b) => distance(a) - distance(b))[0];
   if (!main && !isNoun) main = relativeAntecedent(all, s.tokens, trigger.index) ?? undefined;
   if (!main && !isNoun) main = all.find((p) => p.start < trigger.index && free(p));
   if (!main?.ref || !isAlive(main.ref, date)) return [];

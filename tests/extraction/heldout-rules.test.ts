@@ -363,3 +363,18 @@ describe("a will to meet is a plan, and a dual summit held is one of a pair who 
     expect(summarize(text).filter((e) => e.startsWith("meeting"))).toEqual([]);
   });
 });
+
+describe("beginning a visit, told in a relative clause", () => {
+  it.each([
+    [
+      "وفي مقدمة الضيوف الرئيس الصيني شي جين بينغ، الذي يبدأ في 20 آذار/مارس زيارة إلى موسكو تستمر ثلاثة أيام.",
+      ["planned: xi-jinping @moscow 2023-03-20"],
+    ],
+    [
+      "وأشاد الكرملين بالرئيس الصيني شي جين بينغ، الذي بدأ أمس زيارة إلى موسكو.",
+      ["visit: xi-jinping @moscow 2023-03-15"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(summarize(text)).toEqual(expected);
+  });
+});
