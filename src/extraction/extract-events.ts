@@ -72,7 +72,14 @@ const RECEPTION = new Set(["استقبال", "استقباله", "استقبال
 export function extractEvents(article: ArticleText, gazetteer: Gazetteer): ExtractedEvent[] {
   const published = article.published && readPublicationDay(article.published) ? article.published : null;
   const states = readMentions(article.text, published, gazetteer);
-  const state: ArticleState = { gazetteer, published, last: null, history: [], companions: [] };
+  const state: ArticleState = {
+    gazetteer,
+    published,
+    last: null,
+    history: [],
+    companions: [],
+    previousPersons: [],
+  };
   const events: ExtractedEvent[] = [];
   for (const sentence of states)
     if (sentence.sentence.body) events.push(...buildSentenceEvents(sentence, state));
@@ -207,6 +214,7 @@ function buildSentenceEvents(s: SentenceState, state: ArticleState): ExtractedEv
   const events = buildTriggerEvents(s, triggers, state);
   const companions = companionVisits(s, events, state);
   state.history.push(...companions);
+  state.previousPersons = s.mentions.persons.filter((p) => p.ref && !p.absent);
   return [...events, ...companions];
 }
 
@@ -559,6 +567,7 @@ function buildVisits(
             .filter((p) => !p.companion && !p.spouse && close(p))
             .sort((a, b) => distance(a) - distance(b))[0];
   if (!main && !isNoun) main = relativeAntecedent(all, s.tokens, trigger.index) ?? undefined;
+  if (!main && !isNoun) main = openingPronoun(s, state) ?? undefined;
   if (!main && !isNoun) main = all.find((p) => p.start < trigger.index && free(p));
   if (!main?.ref || !isAlive(main.ref, date)) return [];
   const travellers: PersonRef[] = [main.ref];
@@ -591,6 +600,20 @@ function buildVisits(
     }
   }
   return events;
+}
+
+const OPENING_PRONOUNS = new Map([
+  ["هو", "m"],
+  ["وهو", "m"],
+  ["هي", "f"],
+  ["وهي", "f"],
+]);
+
+/** "وهي التي سبق أن زارت سيول": a sentence opening with a pronoun speaks of the previous one's person. */
+function openingPronoun(s: SentenceState, state: ArticleState): PersonMention | null {
+  const gender = OPENING_PRONOUNS.get(s.tokens[0]?.norm ?? "");
+  if (!gender || s.mentions.persons.some((p) => p.start < 3)) return null;
+  return state.previousPersons.find((p) => p.ref?.person?.gender === gender) ?? null;
 }
 
 const DOER_VERBS = new Set(["قام", "قامت", "يقوم", "تقوم"]);

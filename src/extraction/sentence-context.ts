@@ -3,7 +3,7 @@ import { cliticForms, type Token } from "../text/normalize.ts";
 import type { Sentence } from "./body-sentences.ts";
 import type { PlacedDate } from "./event-dates.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import type { SentenceMentions } from "./mentions.ts";
+import type { PersonMention, SentenceMentions } from "./mentions.ts";
 
 /** What the steps of event extraction share about one sentence and one article. */
 
@@ -26,6 +26,8 @@ export interface ArticleState {
   history: ExtractedEvent[];
   /** Visits given to a visitor's companions, with the visitor's id, settled once the article is read. */
   companions: { event: ExtractedEvent; leader: string }[];
+  /** The people the previous sentence named, for a sentence that opens with وهي/وهو. */
+  previousPersons: PersonMention[];
 }
 
 export const forms = (token: Token | undefined): string[] => (token ? cliticForms(token.norm) : []);

@@ -378,3 +378,15 @@ describe("beginning a visit, told in a relative clause", () => {
     expect(summarize(text)).toEqual(expected);
   });
 });
+
+describe("a sentence opening with وهي/وهو speaks of the previous sentence's person", () => {
+  it("gives the trip and the meeting to her", () => {
+    const text =
+      "وكانت وزيرة الخارجية تشوي سون هوي، رئيسة الوفد، قد وصلت إلى موسكو أمس. وهي التي سبق أن زارت بكين في كانون الثاني/يناير الماضي، والتقت حينها الرئيس شي جين بينغ.";
+    expect(summarize(text)).toEqual([
+      "meeting: choe-son-hui+xi-jinping @beijing 2023-01",
+      "visit: choe-son-hui @beijing 2023-01",
+      "visit: choe-son-hui @moscow 2023-03-15",
+    ]);
+  });
+});
