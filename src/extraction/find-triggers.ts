@@ -112,8 +112,16 @@ export function startsWithBa(token: Token | undefined, p: PersonMention): boolea
 }
 
 function hasFutureMarker(tokens: Token[], i: number): boolean {
-  const around = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(i + 1, i + 3)];
-  return around.some((t) => isIn(FUTURE_MARKERS, t));
+  // "ويأمل الرئيس الكوري الجنوبي أن يلتقي": the intent verb's subject may stand before أن.
+  const reach = tokens[i - 1]?.norm === "ان" ? 8 : 4;
+  const before = tokens.slice(Math.max(0, i - reach), i);
+  const around = [...before, ...tokens.slice(i + 1, i + 3)];
+  return around.some((t) => isIn(FUTURE_MARKERS, t)) || before.some((t, k) => isScheduled(before, k));
+}
+
+/** "من المتوقع أن يلتقي": the news phrase for what is scheduled, not somebody's guess (يتوقع أن). */
+function isScheduled(tokens: Token[], k: number): boolean {
+  return tokens[k]?.norm === "المتوقع" && forms(tokens[k - 1]).includes("من");
 }
 
 const DENIALS = new Set(["نفي", "نفت", "ينفي", "تنفي", "نفيا"]);
@@ -183,7 +191,7 @@ function isCalledOff(tokens: Token[], i: number): boolean {
  */
 function isSpeculative(tokens: Token[], i: number, form: TriggerWord["form"]): boolean {
   const before = tokens.slice(Math.max(0, i - 5), i);
-  if (before.some((t) => isIn(SPECULATION_MARKERS, t))) return true;
+  if (before.some((t, k) => isIn(SPECULATION_MARKERS, t) && !isScheduled(before, k))) return true;
   if (form !== "verb-past" && tokens[i - 1]?.norm === "قد") return true;
   if (tokens.slice(i + 1, i + 3).some((t) => isIn(POSSIBLE_AFTER, t))) return true;
   if (tokens.slice(Math.max(0, i - 3), i).some((t) => isIn(PROPOSALS, t))) return true;

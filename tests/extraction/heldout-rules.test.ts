@@ -390,3 +390,13 @@ describe("a sentence opening with وهي/وهو speaks of the previous sentence'
     ]);
   });
 });
+
+describe("hopes and schedules are plans, guesses are nothing", () => {
+  it.each([
+    ["ويأمل الرئيس الكوري الجنوبي أن يلتقي الزعيم كيم جونغ أون في بيونغ يانغ.", ["planned"]],
+    ["ومن المتوقع أن يلتقي بوتين الرئيس الصيني شي جين بينغ في بكين الأسبوع المقبل.", ["planned"]],
+    ["ويتوقع مراقبون أن يلتقي بوتين الرئيس الصيني شي جين بينغ.", []],
+  ])("%s", (text, types) => {
+    expect(extractEvents({ text, published: PUBLISHED }, gazetteer).map((e) => e.type)).toEqual(types);
+  });
+});
