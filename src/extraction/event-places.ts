@@ -122,6 +122,22 @@ export function chooseDestinations(trigger: Trigger, s: SentenceState, gazetteer
  * Where people met: the locative place nearest the event word (after it preferred), outside reported
  * speech frames and relative clauses that describe something else.
  */
+/**
+ * A place told before the event word with another event word between them is that word's: "زيارة كيم
+ * إلى موسكو ولقائه بوتين، وقبل أسابيع من قمة مرتقبة بين كيم وبايدن" (the summit ahead is not in Moscow).
+ */
+function isOtherEventsPlace(p: PlaceMention, trigger: Trigger, s: SentenceState): boolean {
+  if (p.start > trigger.index) return false;
+  return s.tokens.slice(p.end, trigger.index).some((t, k) => {
+    if (s.mentions.covered.has(p.end + k)) return false;
+    const word = forms(t)
+      .map((f) => TRIGGERS.get(f))
+      .find(Boolean);
+    // A trip told before a meeting held on it ("زيارة … تعقد خلالها القمة") shares its place; not with a plan.
+    return word !== undefined && !word.light && (word.kind !== "visit" || trigger.planned);
+  });
+}
+
 export function chooseMeetingPlace(
   trigger: Trigger,
   s: SentenceState,
@@ -136,7 +152,8 @@ export function chooseMeetingPlace(
       !p.origin &&
       !inFrame(p) &&
       Math.abs(p.start - trigger.index) <= MAX_PLACE_DISTANCE &&
-      !isBehindClause(s.tokens, trigger.index, p.start),
+      !isBehindClause(s.tokens, trigger.index, p.start) &&
+      !isOtherEventsPlace(p, trigger, s),
   );
   const distance = (p: PlaceMention) =>
     p.start > trigger.index ? p.start - trigger.index : (trigger.index - p.end) * 1.5;

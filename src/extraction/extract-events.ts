@@ -415,9 +415,12 @@ function buildMeeting(
   const add = (ref: PersonRef | null) => {
     if (ref && !refs.some((r) => r.entity.id === ref.entity.id)) refs.push(ref);
   };
+  // A plan is not held where a trip the sentence tells as done went ("توجه بومبيو إلى بيونغ يانغ … تمهيداً
+  // لقمة"): that destination is the trip's.
+  const tripDone = state.history.some((e) => e.type === "visit" && e.evidence === s.sentence.text);
   let place =
     chooseMeetingPlace(trigger, s, frames, state.gazetteer) ??
-    destinationOfSentence(s, trigger, state.gazetteer);
+    (trigger.planned && tripDone ? null : destinationOfSentence(s, trigger, state.gazetteer));
   const unresolved: PersonMention[] = [];
   for (const p of mine) {
     if (p.spouse || p.companion || (p.host && !trigger.planned)) continue;
