@@ -84,7 +84,10 @@ export function findTriggers(s: SentenceState): Trigger[] {
     }
     const previous = triggers.at(-1);
     if (previous && previous.index >= i - 1 && previous.word.kind === word.kind) continue;
-    if (isIn(BACKDROP_WORDS, tokens[i - 1]) || isIn(BACKDROP_WORDS, tokens[i - 2])) continue;
+    // "على هامش قمة"، "على هامش أعمال قمة": the backdrop, not an event of the sentence. A definite noun
+    // closes the backdrop, so "على هامش الاجتماعات محادثات" is talks held there.
+    const closed = tokens[i - 1]?.norm.startsWith("ال") ?? false;
+    if (isIn(BACKDROP_WORDS, tokens[i - 1]) || (isIn(BACKDROP_WORDS, tokens[i - 2]) && !closed)) continue;
     const form = lightForms.get(i) ?? word.form;
     const nearCall = tokens.slice(Math.max(0, i - 2), i + 4).some((t) => isIn(CALL_MARKERS, t));
     const kind: TriggerKind = word.kind === "meeting" && nearCall ? "call" : word.kind;
