@@ -301,6 +301,9 @@ export const ORGAN_WORDS = setOf(
   "شركة مجموعة مكتب لجنة مجلس وكالة هيئة مؤسسة حزب بنك منظمة وزارة إدارة دائرة جهاز قيادة جامعة صندوق مركز معهد اتحاد جمعية",
 );
 for (const w of ORGAN_WORDS) NON_NAME_WORDS.add(w);
+// Nouns of places and sites ("رئيس الدبلوماسية الروسية بقاعدة سلاح الجو") open no name either.
+for (const w of PLACE_NOUNS) NON_NAME_WORDS.add(w);
+for (const w of TERRITORY_NOUNS) NON_NAME_WORDS.add(w);
 
 /** Collective references to people already named (الزعيمان، الجانبين): they name nobody new. */
 export const STOP_NAME_WORDS = setOf(

@@ -31,3 +31,13 @@ describe("an event held on the sidelines (على هامش) of another", () => {
     ]);
   });
 });
+
+describe("a title followed by a place noun names nobody", () => {
+  it.each([
+    "وحطت طائرة رئيس الدبلوماسية الروسية بقاعدة سلاح الجو في سوبانغ، قبل أن يعقد لقاء مع نظيره.",
+    "واستقبل وزير الدفاع الروسي في مطار العاصمة وفد الصين أمس.",
+  ])("%s", (text) => {
+    const people = extractEvents({ text, published: PUBLISHED }, gazetteer).flatMap((e) => e.participants);
+    expect(people.filter((p) => p.id.startsWith("x-"))).toEqual([]);
+  });
+});
