@@ -119,7 +119,7 @@ function hasFutureMarker(tokens: Token[], i: number): boolean {
   const reach = tokens[i - 1]?.norm === "ان" ? 8 : 4;
   const before = tokens.slice(Math.max(0, i - reach), i);
   const around = [...before, ...tokens.slice(i + 1, i + 3)];
-  return around.some((t) => isIn(FUTURE_MARKERS, t)) || before.some((t, k) => isScheduled(before, k));
+  return around.some((t) => isIn(FUTURE_MARKERS, t)) || before.some((_, k) => isScheduled(before, k));
 }
 
 /** "من المتوقع أن يلتقي": the news phrase for what is scheduled, not somebody's guess (يتوقع أن). */
