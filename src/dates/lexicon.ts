@@ -138,8 +138,9 @@ export const RELATIVE_DAY_WORDS = tableOf<number>([
   [["غداً", "tomorrow"], 1],
 ]);
 
-/** Words that follow اليوم when it means a day of some other span (اليوم الثاني من الزيارة, اليوم العالمي). */
-export const NOT_TODAY_AFTER = setOf([
+// Index n holds the ordinal of n; index 0 is unused.
+const ORDINAL_UNITS = [
+  "",
   "الأول",
   "الثاني",
   "الثالث",
@@ -149,6 +150,11 @@ export const NOT_TODAY_AFTER = setOf([
   "السابع",
   "الثامن",
   "التاسع",
+] as const;
+
+/** Words that follow اليوم when it means a day of some other span (اليوم الثاني من الزيارة, اليوم العالمي). */
+export const NOT_TODAY_AFTER = setOf([
+  ...ORDINAL_UNITS.slice(1),
   "العاشر",
   "الأخير",
   "التالي",
@@ -325,20 +331,6 @@ export const ENGLISH_PERIODS = tableOf<PeriodUnit>([
   [["month"], "month"],
   [["year"], "year"],
 ]);
-
-// Index n holds the ordinal of n; index 0 is unused.
-const ORDINAL_UNITS = [
-  "",
-  "الأول",
-  "الثاني",
-  "الثالث",
-  "الرابع",
-  "الخامس",
-  "السادس",
-  "السابع",
-  "الثامن",
-  "التاسع",
-] as const;
 
 /** Ordinal day words keyed by their normalized tokens joined with a space: "الثالث عشر" → 13. */
 export const ORDINAL_DAYS: Map<string, number> = (() => {
