@@ -4,12 +4,11 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/open.ts";
-import { ensureChat } from "../../src/notifications/chat-store.ts";
-import { addSubscription } from "../../src/notifications/subscription-store.ts";
 import { addSource } from "../../src/sources/source-store.ts";
 import { type LocalServer, startLocalServer } from "../sources/local-server.ts";
 import { type BotApiStandIn, startBotApiStandIn } from "./bot-api-stand-in.ts";
 import { startRasid, waitUntil } from "./rasid-process.ts";
+import { subscribeChatsToKeyword } from "./subscribed-chats.ts";
 
 /**
  * `rasid serve` killed with SIGKILL in the middle of a delivery batch, then started again: nothing is lost,
@@ -57,14 +56,7 @@ describe("rasid serve killed in the middle of a delivery batch", () => {
     const db = openDatabase(join(dir, "rasid.db"));
     const at = new Date();
     addSource(db, { url: feed.url("/rss"), name: "وكالة" }, at);
-    for (const id of CHATS) {
-      ensureChat(db, { id, type: "private" }, { lang: "ar", timezone: "UTC", digestTime: "08:00" }, at);
-      addSubscription(
-        db,
-        { chatId: id, targetKind: "keyword", target: "بيونغ يانغ", label: "بيونغ يانغ", mode: "instant" },
-        at,
-      );
-    }
+    subscribeChatsToKeyword(db, CHATS, "بيونغ يانغ", at);
     db.close();
   });
 

@@ -4,12 +4,11 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/open.ts";
-import { ensureChat } from "../../src/notifications/chat-store.ts";
-import { addSubscription } from "../../src/notifications/subscription-store.ts";
 import { addSource } from "../../src/sources/source-store.ts";
 import { type LocalServer, startLocalServer } from "../sources/local-server.ts";
 import { type BotApiStandIn, startBotApiStandIn } from "./bot-api-stand-in.ts";
 import { startRasid, waitUntil } from "./rasid-process.ts";
+import { subscribeChatsToKeyword } from "./subscribed-chats.ts";
 
 /**
  * `rasid serve` killed in the middle of a poll, after some articles were stored and while another source
@@ -64,14 +63,7 @@ describe("rasid serve killed in the middle of a poll", () => {
     const at = new Date();
     addSource(db, { url: feeds.url("/fast"), name: "سريع" }, at);
     addSource(db, { url: feeds.url("/slow"), name: "بطيء" }, at);
-    for (const id of CHATS) {
-      ensureChat(db, { id, type: "private" }, { lang: "ar", timezone: "UTC", digestTime: "08:00" }, at);
-      addSubscription(
-        db,
-        { chatId: id, targetKind: "keyword", target: "وونسان", label: "وونسان", mode: "instant" },
-        at,
-      );
-    }
+    subscribeChatsToKeyword(db, CHATS, "وونسان", at);
     db.close();
   });
 
