@@ -1,20 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT, runRasid as rasid } from "./run-rasid.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const SEEDS = join(ROOT, "data", "corpus");
-
-function rasid(args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin", "rasid.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe("rasid events", () => {
   const db = join(mkdtempSync(join(tmpdir(), "rasid-events-cli-")), "cli.db");

@@ -1,21 +1,11 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT, runRasid as rasid } from "./run-rasid.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const DEV_CORPUS = join(ROOT, "..", "shared", "eval", "dev", "corpus.jsonl");
 const SEEDS = join(ROOT, "data", "corpus");
-
-function rasid(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin", "rasid.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe("rasid import and search (the command line)", () => {
   const db = join(mkdtempSync(join(tmpdir(), "rasid-cli-")), "cli.db");
@@ -68,13 +58,7 @@ describe("rasid import and search (the command line)", () => {
     expect(rasid(["--db", devDb, "import", DEV_CORPUS]).stdout).toMatch(
       /Imported 0 article\(s\), skipped 26/,
     );
-    const lavrov = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [join(ROOT, "bin", "rasid.js"), "--db", devDb, "search", "--json", "لافروف"],
-        { encoding: "utf8" },
-      ),
-    );
+    const lavrov = JSON.parse(rasid(["--db", devDb, "search", "--json", "لافروف"]).stdout);
     expect(lavrov.length).toBeGreaterThan(0);
   });
 });

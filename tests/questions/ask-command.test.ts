@@ -1,19 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-
-const ROOT = join(import.meta.dirname, "..", "..");
-
-function rasid(args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin", "rasid.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { ROOT, runRasid as rasid } from "../cli/run-rasid.ts";
 
 describe("rasid ask (the command line)", () => {
   const db = join(mkdtempSync(join(tmpdir(), "rasid-ask-")), "ask.db");
